@@ -1,0 +1,56 @@
+package io.prodi.cli;
+
+import io.prodi.config.ConfigException;
+import io.prodi.config.ConfigProblem;
+import io.prodi.config.load.LoadedLayer;
+import io.prodi.run.Console;
+import io.prodi.run.LayerRun;
+import io.prodi.run.Plan;
+import io.prodi.run.RunRequest;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code plan -c CFG}: what a run would read, transform, check and write; no Spark, nothing written. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+    description = "Print what a run would read, transform, check and write.")
+public final class PlanCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  RunOptions options;
+
+  @Option(names = "--analyze", description = "Also start Spark and resolve the SQL against the sources' schemas.")
+  boolean analyze;
+
+  private final CliContext context;
+
+  PlanCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    Console console = options.console(context);
+    RunRequest request = options.request(context, options.singleConfig(), options.layerOption());
+    LoadedLayer loaded;
+    try {
+      loaded = LayerRun.load(request, "plan");
+    } catch (ConfigException e) {
+      e.problems().forEach(p -> console.problem(p, p.severity() == ConfigProblem.Severity.ERROR));
+      return LayerRun.INVALID;
+    }
+    loaded.problems().forEach(p -> console.problem(p, false));
+    Plan.lines(loaded.config(), false).forEach(console::result);
+    if (analyze) {
+      console.error("Cannot analyze " + loaded.config().uri() + ": resolving SQL against source schemas needs the "
+          + "layer runtime, which this build does not have yet (--analyze)");
+      return LayerRun.FAILED;
+    }
+    return LayerRun.OK;
+  }
+}

@@ -1,0 +1,91 @@
+package io.prodi.cli;
+
+import io.prodi.config.ConfigException;
+import io.prodi.config.Layer;
+import io.prodi.run.LayerEngine;
+import io.prodi.run.LayerRun;
+import io.prodi.run.RunFailure;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The general command line, the jar's Main-Class: run-layer, run-pipeline, validate, plan. */
+@Command(name = "prodi", mixinStandardHelpOptions = true, versionProvider = Prodi.Version.class,
+    description = "Config-driven Spark medallion pipeline (raw, bronze, silver, gold).")
+public final class Prodi implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(execute(args, CliContext.system(LayerEngine.unavailable())));
+  }
+
+  /** Runs the general command line and returns its exit code (CONTRACT.md §1.3). */
+  public static int execute(String[] args, CliContext context) {
+    CommandLine cli = new CommandLine(new Prodi())
+        .addSubcommand("run-layer", new RunLayerCommand(context, null))
+        .addSubcommand("run-pipeline", new RunPipelineCommand(context))
+        .addSubcommand("validate", new ValidateCommand(context))
+        .addSubcommand("plan", new PlanCommand(context));
+    return run(cli, args, context);
+  }
+
+  /** Runs a layer main class: the options of run-layer, the layer fixed. */
+  public static int executeLayer(Layer layer, String[] args, CliContext context) {
+    CommandLine cli = new CommandLine(new RunLayerCommand(context, layer));
+    cli.setCommandName(layer.mainClass());
+    return run(cli, args, context);
+  }
+
+  static int run(CommandLine cli, String[] args, CliContext context) {
+    cli.setOut(new java.io.PrintWriter(context.out(), true));
+    cli.setErr(new java.io.PrintWriter(context.err(), true));
+    cli.setParameterExceptionHandler((ex, given) -> {
+      context.err().println("prodi: error: Cannot parse the command line: " + ex.getMessage()
+          + suggestions(ex));
+      context.err().println("Try '" + ex.getCommandLine().getCommandName() + " --help' for the options.");
+      return LayerRun.INVALID;
+    });
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      boolean verbose = java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-v");
+      if (ex instanceof ConfigException) {
+        ((ConfigException) ex).problems().forEach(p -> context.err().println("prodi: error: " + p.line()));
+        return LayerRun.INVALID;
+      }
+      String message = ex instanceof RunFailure ? ex.getMessage() : "Cannot run: " + ex;
+      context.err().println("prodi: error: " + io.prodi.env.SecretMasker.none().mask(message));
+      if (verbose) {
+        ex.printStackTrace(context.err());
+      }
+      return LayerRun.FAILED;
+    });
+    return cli.execute(EnvArguments.normalize(args));
+  }
+
+  private static String suggestions(CommandLine.ParameterException ex) {
+    if (ex instanceof CommandLine.UnmatchedArgumentException) {
+      java.util.List<String> close = ((CommandLine.UnmatchedArgumentException) ex).getSuggestions();
+      if (!close.isEmpty()) {
+        return " (did you mean " + String.join(" or ", close.subList(0, Math.min(3, close.size()))) + "?)";
+      }
+    }
+    return "";
+  }
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return LayerRun.INVALID;
+  }
+
+  /** The jar's version, from its manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Prodi.class.getPackage().getImplementationVersion();
+      return new String[] {"prodi " + (version == null ? "(development build)" : version)};
+    }
+  }
+}

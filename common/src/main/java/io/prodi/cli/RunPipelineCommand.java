@@ -1,0 +1,40 @@
+package io.prodi.cli;
+
+import io.prodi.run.PipelineRun;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code run-pipeline -p PIPELINE}: the steps of a pipeline file, in order, in one JVM. */
+@Command(name = "run-pipeline", mixinStandardHelpOptions = true, description = "Run the steps of a pipeline file.")
+public final class RunPipelineCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  RunOptions options;
+
+  @Option(names = {"-p", "--pipeline"}, paramLabel = "URI", description = "The pipeline file.")
+  String pipeline;
+
+  private final CliContext context;
+
+  RunPipelineCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    String file = pipeline != null ? pipeline : options.configs.size() == 1 ? options.configs.get(0) : null;
+    if (file == null) {
+      throw new ParameterException(spec.commandLine(), "Cannot run a pipeline: -p/--pipeline is required (missing)");
+    }
+    return new PipelineRun(options.console(context), context.engine())
+        .execute(options.request(context, file, Optional.empty()));
+  }
+}

@@ -1,0 +1,50 @@
+package io.prodi.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
+
+/** A {@code transform.functions} entry: a class implementing {@link io.prodi.api.Transform} and its params. */
+public final class FunctionSpec {
+  private final String className;
+  private final JsonNode params;
+
+  private FunctionSpec(String className, JsonNode params) {
+    this.className = className;
+    this.params = params;
+  }
+
+  static FunctionSpec bind(ConfigNode node) {
+    node.allowKeys("a function", Set.of("class", "params"));
+    String className = node.get("class").requiredText("the class name");
+    if (className != null) {
+      checkClass(node.get("class"), className);
+    }
+    ConfigNode params = node.get("params");
+    if (!params.isMissing() && !params.isMap()) {
+      params.expected("a mapping of parameters");
+    }
+    return new FunctionSpec(className, params.isMap() ? params.raw().deepCopy() : null);
+  }
+
+  private static void checkClass(ConfigNode node, String className) {
+    try {
+      Class<?> found = Class.forName(className, false, Thread.currentThread().getContextClassLoader());
+      if (!io.prodi.api.Transform.class.isAssignableFrom(found)) {
+        node.error("Cannot use " + className + " as a function: it does not implement "
+            + io.prodi.api.Transform.class.getName() + " (" + className + ")");
+      }
+    } catch (ClassNotFoundException | LinkageError e) {
+      node.error("Cannot load function class: not on the class path (" + className + ")");
+    }
+  }
+
+  public String className() {
+    return className;
+  }
+
+  /** The params as a tree (empty mapping when none). */
+  public JsonNode params() {
+    return params == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+        : params.deepCopy();
+  }
+}

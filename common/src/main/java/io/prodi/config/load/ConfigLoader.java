@@ -1,0 +1,156 @@
+package io.prodi.config.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prodi.config.ConfigException;
+import io.prodi.config.ConfigNode;
+import io.prodi.config.ConfigProblem;
+import io.prodi.config.CredentialRef;
+import io.prodi.config.EnvironmentConfig;
+import io.prodi.config.Findings;
+import io.prodi.config.Layer;
+import io.prodi.config.LayerConfig;
+import io.prodi.config.LayerConfigReader;
+import io.prodi.env.RunEnvironment;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Loads a layer config: reads it through Hadoop, renders variables, follows {@code extends}, maps
+ * the legacy {@code paths:} block, applies dataset defaults, reads the environment config, binds
+ * and validates, and throws one {@link ConfigException} with every error of every file involved.
+ */
+public final class ConfigLoader {
+  private final ConfigFiles files;
+  private final RunEnvironment env;
+  private final Map<String, String> vars;
+  private final String baseDir;
+
+  public ConfigLoader(ConfigFiles files, RunEnvironment env, Map<String, String> vars, String baseDir) {
+    this.files = files;
+    this.env = env;
+    this.vars = Map.copyOf(vars);
+    this.baseDir = baseDir;
+  }
+
+  public LoadedLayer loadLayer(String uri, Optional<Layer> expected) {
+    List<ConfigProblem> problems = new ArrayList<>();
+    Findings findings = new Findings(uri);
+    JsonNode tree = readWithExtends(uri, new LinkedHashSet<>(), problems);
+    if (tree == null || !tree.isObject()) {
+      if (tree != null) {
+        findings.error("$", "Cannot read layer config: expected a mapping of keys (" + tree.getNodeType() + ")");
+      }
+      throw failure(problems, findings);
+    }
+    ObjectNode root = LegacyKeys.apply((ObjectNode) tree, findings);
+    Optional<Layer> layer = expected.isPresent() ? expected
+        : Layer.fromId(root.path("layer").asText(null));
+    String datasetId = null;
+    String datasetRef = root.path("dataset_config").asText(null);
+    if (datasetRef != null && layer.isPresent()) {
+      DatasetConfig dataset = readDataset(ConfigFiles.resolveAgainst(baseDir, datasetRef), problems);
+      datasetId = dataset == null ? null : dataset.id();
+      if (dataset != null && dataset.defaultsFor(layer.get()).isPresent()) {
+        root = (ObjectNode) YamlTree.merge(dataset.defaultsFor(layer.get()).get(), root);
+      }
+    }
+    Set<CredentialRef> credentials = new LinkedHashSet<>();
+    String environmentRef = root.path("environment_config").asText(null);
+    EnvironmentConfig environment = environmentRef == null ? EnvironmentConfig.none()
+        : readEnvironment(ConfigFiles.resolveAgainst(baseDir, environmentRef), problems, credentials);
+    LayerConfig config = LayerConfigReader.read(ConfigNode.root(root, findings), uri, expected, datasetId,
+        environment == null ? EnvironmentConfig.none() : environment, baseDir);
+    problems.addAll(findings.problems());
+    credentials.addAll(findings.credentials());
+    problems.addAll(missingCredentials(credentials));
+    if (problems.stream().anyMatch(p -> p.severity() == ConfigProblem.Severity.ERROR)) {
+      throw new ConfigException(problems);
+    }
+    return new LoadedLayer(config, problems, credentials, root);
+  }
+
+  /** The tree of {@code uri} with its {@code extends} chain merged under it; null when unreadable. */
+  JsonNode readWithExtends(String uri, Set<String> chain, List<ConfigProblem> problems) {
+    Findings findings = new Findings(uri);
+    if (!chain.add(uri)) {
+      List<String> cycle = new ArrayList<>(chain);
+      cycle.add(uri);
+      problems.add(new ConfigProblem(uri, "extends", "Cannot extend " + uri + ": extends forms a cycle ("
+          + String.join(" -> ", cycle.subList(cycle.indexOf(uri), cycle.size())) + ")",
+          ConfigProblem.Severity.ERROR));
+      return null;
+    }
+    JsonNode tree;
+    try {
+      tree = ConfigText.read(files, uri, vars, findings);
+    } catch (ConfigException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+    problems.addAll(findings.problems());
+    if (tree == null || !tree.isObject() || !tree.has("extends")) {
+      return tree;
+    }
+    ConfigNode extendsNode = ConfigNode.root(tree, findings).get("extends");
+    String base = extendsNode.requiredText("the base config's path");
+    ObjectNode child = ((ObjectNode) tree).deepCopy();
+    child.remove("extends");
+    if (base == null) {
+      problems.addAll(findings.problems());
+      return child;
+    }
+    JsonNode baseTree = readWithExtends(ConfigFiles.resolveSibling(uri, base), chain, problems);
+    return baseTree == null ? null : YamlTree.merge(baseTree, child);
+  }
+
+  private DatasetConfig readDataset(String uri, List<ConfigProblem> problems) {
+    Findings findings = new Findings(uri);
+    try {
+      JsonNode tree = ConfigText.read(files, uri, vars, findings);
+      DatasetConfig dataset = tree == null ? null : DatasetConfig.bind(ConfigNode.root(tree, findings));
+      problems.addAll(findings.problems());
+      return dataset;
+    } catch (ConfigException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+
+  private EnvironmentConfig readEnvironment(String uri, List<ConfigProblem> problems,
+      Set<CredentialRef> credentials) {
+    Findings findings = new Findings(uri);
+    try {
+      JsonNode tree = ConfigText.read(files, uri, vars, findings);
+      EnvironmentConfig config = tree == null ? null : EnvironmentConfig.bind(uri, ConfigNode.root(tree, findings));
+      problems.addAll(findings.problems());
+      credentials.addAll(findings.credentials());
+      return config;
+    } catch (ConfigException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+
+  /** A credential variable that is not set: an error for a real run, a warning for validate and dry runs. */
+  private List<ConfigProblem> missingCredentials(Set<CredentialRef> credentials) {
+    List<ConfigProblem> out = new ArrayList<>();
+    for (CredentialRef ref : credentials) {
+      if (env.get(ref.variable()).map(String::isEmpty).orElse(true)) {
+        out.add(new ConfigProblem(ref.file(), ref.path(), "Cannot read credential: environment variable "
+            + ref.variable() + " is not set (" + ref.variable() + ")", ConfigProblem.Severity.RUN_ERROR));
+      }
+    }
+    return out;
+  }
+
+  private static ConfigException failure(List<ConfigProblem> problems, Findings findings) {
+    List<ConfigProblem> all = new ArrayList<>(problems);
+    all.addAll(findings.problems());
+    return new ConfigException(all);
+  }
+}

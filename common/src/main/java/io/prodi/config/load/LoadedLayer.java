@@ -1,0 +1,45 @@
+package io.prodi.config.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prodi.config.ConfigProblem;
+import io.prodi.config.CredentialRef;
+import io.prodi.config.LayerConfig;
+import java.util.List;
+import java.util.Set;
+
+/** A loaded layer config with what loading found besides errors: warnings, run-only errors, credentials. */
+public final class LoadedLayer {
+  private final LayerConfig config;
+  private final List<ConfigProblem> problems;
+  private final Set<CredentialRef> credentials;
+  private final JsonNode resolvedTree;
+
+  LoadedLayer(LayerConfig config, List<ConfigProblem> problems, Set<CredentialRef> credentials, JsonNode tree) {
+    this.config = config;
+    this.problems = List.copyOf(problems);
+    this.credentials = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(credentials));
+    this.resolvedTree = tree.deepCopy();
+  }
+
+  public LayerConfig config() {
+    return config;
+  }
+
+  /** Warnings, and the problems that are errors only for a real run (a missing credential variable). */
+  public List<ConfigProblem> problems() {
+    return problems;
+  }
+
+  public Set<CredentialRef> credentials() {
+    return credentials;
+  }
+
+  /** The config tree after variables, extends and dataset defaults, for the run's config log line. */
+  public JsonNode resolvedTree() {
+    return resolvedTree.deepCopy();
+  }
+
+  public LoadedLayer withConfig(LayerConfig other) {
+    return new LoadedLayer(other, problems, credentials, resolvedTree);
+  }
+}

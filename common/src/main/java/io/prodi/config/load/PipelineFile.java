@@ -1,0 +1,110 @@
+package io.prodi.config.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prodi.config.ConfigException;
+import io.prodi.config.ConfigNode;
+import io.prodi.config.Findings;
+import io.prodi.config.Layer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A pipeline file (CONTRACT.md §3.5): {@code steps:} (or {@code pipeline:}, or a top-level list) of
+ * {@code {layer, config, vars?, name?}}, config paths resolved against the pipeline file's folder.
+ */
+public final class PipelineFile {
+  private static final Set<String> KEYS = Set.of("steps", "pipeline", "name", "description");
+  private static final Set<String> STEP_KEYS = Set.of("layer", "config", "vars", "name");
+
+  private PipelineFile() {}
+
+  /** Whether a parsed file is a pipeline rather than a layer, dataset or environment config. */
+  public static boolean looksLikePipeline(JsonNode tree) {
+    return tree != null && (tree.isArray() || tree.has("steps") || tree.has("pipeline"));
+  }
+
+  public static List<Step> read(ConfigFiles files, String uri, Map<String, String> vars) {
+    Findings findings = new Findings(uri);
+    JsonNode tree = ConfigText.read(files, uri, vars, findings);
+    if (tree == null) {
+      throw new ConfigException(findings.problems());
+    }
+    ConfigNode root = ConfigNode.root(tree, findings);
+    ConfigNode stepsNode = root;
+    if (!root.isList()) {
+      root.allowKeys("a pipeline file", KEYS);
+      stepsNode = root.has("steps") ? root.get("steps") : root.get("pipeline");
+      if (!root.has("steps") && !root.has("pipeline")) {
+        root.error("Cannot read pipeline: expected steps, pipeline or a list of steps (" + root.shown() + ")");
+      }
+    }
+    List<Step> steps = new ArrayList<>();
+    for (ConfigNode step : stepsNode.elements()) {
+      bindStep(uri, step).ifPresent(steps::add);
+    }
+    if (findings.hasErrors()) {
+      throw new ConfigException(findings.problems());
+    }
+    return steps;
+  }
+
+  private static Optional<Step> bindStep(String uri, ConfigNode node) {
+    if (!node.isMap()) {
+      node.expected("a step mapping {layer, config, vars?, name?}");
+      return Optional.empty();
+    }
+    node.allowKeys("a pipeline step", STEP_KEYS);
+    String config = node.get("config").requiredText("the step's layer config");
+    String layerName = node.get("layer").requiredText("the step's layer");
+    Layer layer = null;
+    if (layerName != null) {
+      layer = Layer.fromId(layerName).orElse(null);
+      if (layer == null) {
+        node.get("layer").unknown("layer", layerName, Layer.ids());
+      }
+    }
+    Map<String, String> vars = new LinkedHashMap<>(node.get("vars").textMap());
+    if (config == null || layer == null) {
+      return Optional.empty();
+    }
+    String name = Optional.ofNullable(node.get("name").text()).orElse(layer.id());
+    return Optional.of(new Step(name, layer, ConfigFiles.resolveSibling(uri, config), vars));
+  }
+
+  /** One step: a layer config to run with extra variables. */
+  public static final class Step {
+    private final String name;
+    private final Layer layer;
+    private final String config;
+    private final Map<String, String> vars;
+
+    Step(String name, Layer layer, String config, Map<String, String> vars) {
+      this.name = name;
+      this.layer = layer;
+      this.config = config;
+      this.vars = Map.copyOf(vars);
+    }
+
+    public String name() {
+      return name;
+    }
+
+    public Layer layer() {
+      return layer;
+    }
+
+    /** The config's URI, resolved against the pipeline file's folder. */
+    public String config() {
+      return config;
+    }
+
+    /** The step's variables, already rendered with the run's; they override the run's for this step. */
+    public Map<String, String> vars() {
+      return vars;
+    }
+  }
+}

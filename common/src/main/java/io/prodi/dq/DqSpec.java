@@ -1,0 +1,114 @@
+package io.prodi.dq;
+
+import io.prodi.config.ConfigNode;
+import io.prodi.sink.SinkSpec;
+import io.prodi.sink.SinkTypes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The {@code dq} block of a layer: expectations, whether failures end the run, quarantine and report. */
+public final class DqSpec {
+  private static final Set<String> KEYS = Set.of("expectations", "fail_on_error", "quarantine", "report",
+      "min_row_count", "expect_columns_to_exist", "rules");
+
+  private final List<ExpectationSpec> expectations;
+  private final boolean failOnError;
+  private final SinkSpec quarantine;
+  private final String reportPath;
+
+  private DqSpec(List<ExpectationSpec> expectations, boolean failOnError, SinkSpec quarantine, String reportPath) {
+    this.expectations = List.copyOf(expectations);
+    this.failOnError = failOnError;
+    this.quarantine = quarantine;
+    this.reportPath = reportPath;
+  }
+
+  public static DqSpec none() {
+    return new DqSpec(List.of(), true, null, null);
+  }
+
+  public static DqSpec bind(ConfigNode node) {
+    if (node.isMissing()) {
+      return none();
+    }
+    node.allowKeys("dq", KEYS);
+    List<ExpectationSpec> expectations = new ArrayList<>();
+    for (ConfigNode item : node.get("expectations").elements()) {
+      ExpectationSpec.bind(item).ifPresent(expectations::add);
+    }
+    for (ConfigNode item : node.get("rules").elements()) {
+      ExpectationSpec.bind(item).ifPresent(expectations::add);
+    }
+    expectations.addAll(legacyForms(node));
+    checkNames(node, expectations);
+    ConfigNode report = node.get("report");
+    report.allowKeys("dq.report", Set.of("path"));
+    SinkSpec quarantine = node.has("quarantine")
+        ? SinkTypes.bind(node.get("quarantine"), "append").orElse(null) : null;
+    if (quarantine == null && !node.has("quarantine")) {
+      expectations.stream().filter(e -> e.onFail().equals("quarantine")).findFirst().ifPresent(e ->
+          node.get("quarantine").error("Cannot quarantine the rows of " + e.name()
+              + ": dq.quarantine names no sink (missing)"));
+    }
+    Boolean failOnError = node.get("fail_on_error").bool();
+    return new DqSpec(expectations, failOnError == null || failOnError, quarantine,
+        report.isMap() ? report.get("path").requiredText("the report path") : null);
+  }
+
+  /** The Python version's mapping form: {@code min_row_count: N}, {@code expect_columns_to_exist: [...]}. */
+  private static List<ExpectationSpec> legacyForms(ConfigNode node) {
+    List<ExpectationSpec> out = new ArrayList<>();
+    if (node.has("min_row_count")) {
+      Long count = node.get("min_row_count").integer();
+      if (count != null) {
+        out.add(legacy(node, "min_row_count", Map.of("type", "min_row_count", "value", count)));
+      }
+    }
+    if (node.has("expect_columns_to_exist")) {
+      List<String> columns = node.get("expect_columns_to_exist").textList();
+      out.add(legacy(node, "expect_columns_to_exist", Map.of("type", "columns_exist", "columns", columns)));
+    }
+    return out;
+  }
+
+  private static ExpectationSpec legacy(ConfigNode node, String key, Map<String, Object> spec) {
+    com.fasterxml.jackson.databind.JsonNode tree =
+        io.prodi.config.load.YamlTree.mapper().valueToTree(new HashMap<>(spec));
+    return ExpectationSpec.bind(node.get(key).withValue(tree)).orElseThrow();
+  }
+
+  private static void checkNames(ConfigNode node, List<ExpectationSpec> expectations) {
+    Set<String> seen = new java.util.HashSet<>();
+    for (ExpectationSpec e : expectations) {
+      if (!seen.add(e.name())) {
+        node.get("expectations").error("Cannot name two expectations " + e.name()
+            + ": names must be unique within a layer, give one a name (" + e.name() + ")");
+      }
+    }
+  }
+
+  public List<ExpectationSpec> expectations() {
+    return expectations;
+  }
+
+  public boolean failOnError() {
+    return failOnError;
+  }
+
+  public Optional<SinkSpec> quarantine() {
+    return Optional.ofNullable(quarantine);
+  }
+
+  public Optional<String> reportPath() {
+    return Optional.ofNullable(reportPath);
+  }
+
+  /** This block with {@code fail_on_error} as a command-line flag says. */
+  public DqSpec withFailOnError(boolean value) {
+    return new DqSpec(expectations, value, quarantine, reportPath);
+  }
+}

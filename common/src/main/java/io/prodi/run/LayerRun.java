@@ -1,0 +1,111 @@
+package io.prodi.run;
+
+import io.prodi.config.ConfigException;
+import io.prodi.config.ConfigProblem;
+import io.prodi.config.CredentialRef;
+import io.prodi.config.LayerConfig;
+import io.prodi.config.load.ConfigLoader;
+import io.prodi.config.load.LoadedLayer;
+import io.prodi.config.load.RunVariables;
+import io.prodi.guard.DryRunGuard;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * One layer run from config to exit code: load and validate (exit 2 on a problem), decide dry or
+ * real with the {@link DryRunGuard} before any session exists, then plan (dry) or run the engine.
+ */
+public final class LayerRun {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int INVALID = 2;
+
+  private final Console console;
+  private final LayerEngine engine;
+
+  public LayerRun(Console console, LayerEngine engine) {
+    this.console = console;
+    this.engine = engine;
+  }
+
+  /** Loads the request's config with the run's variables (built-ins under --vars). */
+  public static LoadedLayer load(RunRequest request, String runId) {
+    Map<String, String> vars = RunVariables.of(request.start(), runId, request.vars());
+    ConfigLoader loader = new ConfigLoader(request.files(), request.env(), vars, request.baseDir());
+    LoadedLayer loaded = loader.loadLayer(request.configUri(), request.layer());
+    Optional<Boolean> failOnError = request.dqFailOnError();
+    if (failOnError.isPresent()) {
+      LayerConfig config = loaded.config();
+      return loaded.withConfig(config.withDq(config.dq().withFailOnError(failOnError.get())));
+    }
+    return loaded;
+  }
+
+  public int execute(RunRequest request) {
+    String runId = request.vars().getOrDefault("run_id", RunVariables.newRunId(request.start()));
+    LoadedLayer loaded;
+    try {
+      loaded = load(request, runId);
+    } catch (ConfigException e) {
+      e.problems().forEach(p -> console.problem(p, p.severity() == ConfigProblem.Severity.ERROR));
+      return INVALID;
+    }
+    LayerConfig config = loaded.config();
+    String layer = config.layer().id();
+    DryRunGuard.Decision decision = DryRunGuard.decide(layer, config.dryRun(), request.dryRunFlag(), request.env());
+    decision.forcingMessage().ifPresent(console::result);
+    console.addSecrets(loaded.credentials().stream().map(CredentialRef::variable)
+        .map(v -> request.env().get(v).orElse(null)).filter(v -> v != null).collect(Collectors.toList()));
+    boolean realRun = !decision.dryRun();
+    List<ConfigProblem> errors = loaded.problems().stream().filter(p -> p.isError(realRun)).collect(Collectors.toList());
+    loaded.problems().stream().filter(p -> !p.isError(realRun)).forEach(p -> console.problem(p, false));
+    if (!errors.isEmpty()) {
+      errors.forEach(p -> console.problem(p, true));
+      return INVALID;
+    }
+    console.progress("[" + layer + "] config " + config.uri() + ": " + ConfigLog.line(loaded.resolvedTree()));
+    RunSummary summary = new RunSummary(layer, runId, config.uri(), request.start()).describe(config);
+    if (!realRun) {
+      Plan.lines(config, true).forEach(console::result);
+      console.result(summary.status("dry_run").line());
+      return OK;
+    }
+    return runForReal(loaded, summary, request);
+  }
+
+  private int runForReal(LoadedLayer loaded, RunSummary summary, RunRequest request) {
+    int code = OK;
+    try {
+      engine.run(loaded, summary, console);
+      summary.status("succeeded");
+    } catch (RunFailure e) {
+      console.error(e.getMessage());
+      console.trace(e);
+      summary.status("failed").error(console.mask(e.getMessage()));
+      code = FAILED;
+    } catch (ConfigException e) {
+      e.problems().forEach(p -> console.problem(p, true));
+      summary.status("failed").error(console.mask(e.getMessage()));
+      code = INVALID;
+    }
+    String line = console.mask(summary.line());
+    console.result(line);
+    request.summaryUri().ifPresent(uri -> writeSummary(request, uri, line));
+    return code;
+  }
+
+  private void writeSummary(RunRequest request, String uri, String line) {
+    Path path = new Path(uri);
+    try (OutputStream out = path.getFileSystem(request.files().hadoopConf()).create(path, true)) {
+      out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      console.warning("Cannot write the run summary: " + e.getMessage() + " (" + uri + ")");
+    }
+  }
+}

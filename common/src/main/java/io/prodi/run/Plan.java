@@ -1,0 +1,83 @@
+package io.prodi.run;
+
+import io.prodi.config.FunctionSpec;
+import io.prodi.config.LayerConfig;
+import io.prodi.dq.ExpectationSpec;
+import io.prodi.sink.FilesSinkSpec;
+import io.prodi.sink.SinkSpec;
+import io.prodi.source.FilesSourceSpec;
+import io.prodi.source.SourceSpec;
+import io.prodi.storage.StorageSpec;
+import io.prodi.transform.PreStep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What a run would read, transform, check and write, and which watermark it would use (CONTRACT.md §1.1). */
+public final class Plan {
+  private static final int SHOWN_SQL_LENGTH = 100;
+
+  private Plan() {}
+
+  public static List<String> lines(LayerConfig config, boolean dryRun) {
+    List<String> lines = new ArrayList<>();
+    String layer = config.layer().id();
+    Map<String, StorageSpec> storage = config.locationStorage();
+    lines.add("[" + layer + "] plan for " + config.uri() + (dryRun ? " (dry run)" : "")
+        + config.environment().map(e -> "; environment " + e).orElse(""));
+    int i = 1;
+    for (SourceSpec source : config.sources()) {
+      lines.add("  read    " + source.name().orElse("source " + i) + ": " + source.type() + format(source) + " "
+          + source.location(storage, config.baseDir()));
+      i++;
+    }
+    lines.add("  input   views __INPUT__, __BASE__" + tempView(config));
+    for (PreStep step : config.transform().pre()) {
+      lines.add("  pre     " + step.describe());
+    }
+    for (String sql : config.transform().sql()) {
+      String flat = sql.replaceAll("\\s+", " ").trim();
+      lines.add("  sql     " + (flat.length() > SHOWN_SQL_LENGTH ? flat.substring(0, SHOWN_SQL_LENGTH) + "..." : flat));
+    }
+    for (FunctionSpec function : config.transform().functions()) {
+      lines.add("  call    " + function.className());
+    }
+    for (ExpectationSpec expectation : config.dq().expectations()) {
+      lines.add("  check   " + expectation.describe());
+    }
+    if (!config.dq().expectations().isEmpty()) {
+      lines.add("  dq      fail_on_error " + config.dq().failOnError()
+          + config.dq().reportPath().map(p -> "; report " + p + ".json, .md").orElse(""));
+    }
+    config.dq().quarantine().ifPresent(q -> lines.add("  quarantine " + sink(q, config)));
+    for (SinkSpec sink : config.sinks()) {
+      lines.add("  write   " + sink(sink, config));
+    }
+    watermarks(config, lines);
+    return lines;
+  }
+
+  private static String tempView(LayerConfig config) {
+    return config.transform().tempView().or(() -> config.layer().defaultTempView()).map(v -> ", " + v).orElse("");
+  }
+
+  private static void watermarks(LayerConfig config, List<String> lines) {
+    for (SourceSpec source : config.sources()) {
+      source.watermark().ifPresent(w -> lines.add("  state   watermark " + StateIds.of(config, source, w)
+          + " on " + w.field() + " in " + StateIds.stateUri(config) + "; from default " + w.defaultValue()
+          + " when none is stored" + (w.lag().isZero() ? "" : ", minus lag " + w.lag())));
+    }
+  }
+
+  private static String format(SourceSpec source) {
+    return source instanceof FilesSourceSpec ? " " + ((FilesSourceSpec) source).format() : "";
+  }
+
+  private static String sink(SinkSpec sink, LayerConfig config) {
+    String format = sink instanceof FilesSinkSpec ? " " + ((FilesSinkSpec) sink).format() : "";
+    String partitions = sink instanceof FilesSinkSpec && !((FilesSinkSpec) sink).partitionBy().isEmpty()
+        ? ", partition_by " + String.join(", ", ((FilesSinkSpec) sink).partitionBy()) : "";
+    return sink.type() + format + " " + sink.location(config.locationStorage(), config.baseDir())
+        + " (mode " + sink.mode() + partitions + ")";
+  }
+}

@@ -1,0 +1,84 @@
+package io.prodi.run;
+
+import io.prodi.config.Layer;
+import io.prodi.config.load.ConfigFiles;
+import io.prodi.env.RunEnvironment;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** What one layer run was asked to do: the config, and the options of CONTRACT.md §1.2. */
+public final class RunRequest {
+  private final String configUri;
+  private final Optional<Layer> layer;
+  private final Map<String, String> vars;
+  private final RunEnvironment env;
+  private final boolean dryRunFlag;
+  private final Optional<Boolean> dqFailOnError;
+  private final String baseDir;
+  private final Optional<String> summaryUri;
+  private final ConfigFiles files;
+  private final Instant start;
+
+  public RunRequest(String configUri, Optional<Layer> layer, Map<String, String> vars, RunEnvironment env,
+      boolean dryRunFlag, Optional<Boolean> dqFailOnError, String baseDir, Optional<String> summaryUri,
+      ConfigFiles files, Instant start) {
+    this.configUri = configUri;
+    this.layer = layer;
+    this.vars = Map.copyOf(vars);
+    this.env = env;
+    this.dryRunFlag = dryRunFlag;
+    this.dqFailOnError = dqFailOnError;
+    this.baseDir = baseDir;
+    this.summaryUri = summaryUri;
+    this.files = files;
+    this.start = start;
+  }
+
+  /** The same request for another config, layer and variables: a pipeline step. */
+  public RunRequest forStep(String stepConfig, Optional<Layer> stepLayer, Map<String, String> stepVars) {
+    return new RunRequest(stepConfig, stepLayer, stepVars, env, dryRunFlag, dqFailOnError, baseDir, summaryUri,
+        files, Instant.now());
+  }
+
+  public String configUri() {
+    return configUri;
+  }
+
+  public Optional<Layer> layer() {
+    return layer;
+  }
+
+  /** The variables given with --vars (built-ins are added per run). */
+  public Map<String, String> vars() {
+    return vars;
+  }
+
+  public RunEnvironment env() {
+    return env;
+  }
+
+  public boolean dryRunFlag() {
+    return dryRunFlag;
+  }
+
+  public Optional<Boolean> dqFailOnError() {
+    return dqFailOnError;
+  }
+
+  public String baseDir() {
+    return baseDir;
+  }
+
+  public Optional<String> summaryUri() {
+    return summaryUri;
+  }
+
+  public ConfigFiles files() {
+    return files;
+  }
+
+  public Instant start() {
+    return start;
+  }
+}

@@ -1,0 +1,100 @@
+package io.prodi.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prodi.config.LayerConfig;
+import io.prodi.dq.ExpectationSpec;
+import io.prodi.sink.SinkSpec;
+import io.prodi.source.SourceSpec;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The one JSON line every run prints at its end, dry or not (CONTRACT.md §7):
+ * {@code {"prodi_summary": {...}}}. Values are filled as the run learns them; printing masks secrets.
+ */
+public final class RunSummary {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ObjectNode body = JSON.createObjectNode();
+  private final Instant start;
+
+  public RunSummary(String layer, String runId, String configUri, Instant start) {
+    this.start = start;
+    body.put("layer", layer);
+    body.put("status", "running");
+    body.put("run_id", runId);
+    body.put("config", configUri);
+    body.put("started_at", start.toString());
+    body.putArray("sources");
+    body.putArray("sinks");
+    body.putArray("expectations");
+    body.putArray("watermarks");
+  }
+
+  /** Fills what the config says: sources, sinks, expectations, watermarks (rows are null until counted). */
+  public RunSummary describe(LayerConfig config) {
+    config.environment().ifPresent(e -> body.put("environment", e));
+    ArrayNode sources = (ArrayNode) body.get("sources");
+    for (SourceSpec source : config.sources()) {
+      ObjectNode s = sources.addObject();
+      s.put("name", source.name().orElse(null));
+      s.put("type", source.type());
+      s.put("location", source.location(config.locationStorage(), config.baseDir()));
+      s.putNull("rows");
+      source.watermark().ifPresent(w -> {
+        ObjectNode wm = ((ArrayNode) body.get("watermarks")).addObject();
+        wm.put("state_id", StateIds.of(config, source, w));
+        wm.put("field", w.field());
+        wm.putNull("before");
+        wm.putNull("after");
+      });
+    }
+    ArrayNode sinks = (ArrayNode) body.get("sinks");
+    for (SinkSpec sink : config.sinks()) {
+      ObjectNode s = sinks.addObject();
+      s.put("type", sink.type());
+      s.put("location", sink.location(config.locationStorage(), config.baseDir()));
+      s.put("mode", sink.mode());
+      s.putNull("rows");
+    }
+    ArrayNode expectations = (ArrayNode) body.get("expectations");
+    for (ExpectationSpec e : config.dq().expectations()) {
+      ObjectNode x = expectations.addObject();
+      x.put("name", e.name());
+      x.put("type", e.type().id());
+      x.put("severity", e.severity());
+      x.put("on_fail", e.onFail());
+      x.putNull("failed");
+    }
+    return this;
+  }
+
+  public RunSummary status(String status) {
+    body.put("status", status);
+    return this;
+  }
+
+  public RunSummary error(String message) {
+    body.put("error", message);
+    return this;
+  }
+
+  public ObjectNode body() {
+    return body;
+  }
+
+  /** The line to print, with the total duration so far. */
+  public String line() {
+    body.putObject("durations_ms").put("total", Duration.between(start, Instant.now()).toMillis());
+    ObjectNode wrapper = JSON.createObjectNode();
+    wrapper.set("prodi_summary", body);
+    try {
+      return JSON.writeValueAsString(wrapper);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write the run summary: " + e.getOriginalMessage(), e);
+    }
+  }
+}

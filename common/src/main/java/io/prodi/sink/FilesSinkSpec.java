@@ -1,0 +1,111 @@
+package io.prodi.sink;
+
+import io.prodi.config.ConfigNode;
+import io.prodi.source.Formats;
+import io.prodi.storage.LocationSpec;
+import io.prodi.storage.StorageSpec;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code type: files}: files in a Spark format at a location, or a Delta table (CONTRACT.md §7). */
+public final class FilesSinkSpec implements SinkSpec {
+  private static final Set<String> KEYS = keys();
+
+  private final String name;
+  private final String format;
+  private final LocationSpec location;
+  private final String mode;
+  private final List<String> partitionBy;
+  private final Integer coalesce;
+  private final Integer repartition;
+  private final Map<String, String> options;
+  private final List<String> mergeKeys;
+
+  private FilesSinkSpec(ConfigNode node, String format, LocationSpec location, String mode, List<String> mergeKeys) {
+    this.name = node.get("name").text();
+    this.format = format;
+    this.location = location;
+    this.mode = mode;
+    this.partitionBy = node.get("partition_by").textList();
+    this.coalesce = WriteModes.positive(node.get("coalesce")).orElse(null);
+    this.repartition = WriteModes.positive(node.get("repartition")).orElse(null);
+    this.options = node.get("options").textMap();
+    this.mergeKeys = List.copyOf(mergeKeys);
+  }
+
+  private static Set<String> keys() {
+    Set<String> keys = new HashSet<>(Set.of("type", "name", "kind", "format", "mode", "partition_by", "coalesce",
+        "repartition", "options", "merge"));
+    keys.addAll(LocationSpec.KEYS);
+    return Set.copyOf(keys);
+  }
+
+  static FilesSinkSpec bind(ConfigNode node, String defaultMode) {
+    node.allowKeys("a files sink", KEYS);
+    LocationSpec location = LocationSpec.bind(node);
+    if (location.isEmpty()) {
+      node.error("Cannot locate files sink: none of uri, path, uris, relative_path, local_fallback is set");
+    }
+    String format = Optional.ofNullable(node.get("format").oneOf("format", Formats.WRITABLE)).orElse("parquet");
+    String mode = WriteModes.mode(node, defaultMode, Set.copyOf(WriteModes.MODES.values()));
+    if (mode.equals("merge") && !format.equals("delta")) {
+      node.get("mode").error("Cannot merge into " + format + " files: mode merge needs format delta (" + format + ")");
+    }
+    if (node.has("coalesce") && node.has("repartition")) {
+      node.error("Cannot use both coalesce and repartition on one sink: choose one ("
+          + node.get("coalesce").shown() + ", " + node.get("repartition").shown() + ")");
+    }
+    return new FilesSinkSpec(node, format, location, mode, WriteModes.mergeKeys(node, mode));
+  }
+
+  @Override
+  public String type() {
+    return "files";
+  }
+
+  @Override
+  public Optional<String> name() {
+    return Optional.ofNullable(name);
+  }
+
+  @Override
+  public String mode() {
+    return mode;
+  }
+
+  @Override
+  public String location(Map<String, StorageSpec> storage, String baseDir) {
+    return location.resolve(storage, baseDir).orElse("(no location)");
+  }
+
+  public String format() {
+    return format;
+  }
+
+  public LocationSpec locationSpec() {
+    return location;
+  }
+
+  public List<String> partitionBy() {
+    return partitionBy;
+  }
+
+  public Optional<Integer> coalesce() {
+    return Optional.ofNullable(coalesce);
+  }
+
+  public Optional<Integer> repartition() {
+    return Optional.ofNullable(repartition);
+  }
+
+  public Map<String, String> options() {
+    return options;
+  }
+
+  public List<String> mergeKeys() {
+    return mergeKeys;
+  }
+}

@@ -1,0 +1,39 @@
+package io.prodi.sink;
+
+import io.prodi.config.ConfigNode;
+import io.prodi.storage.StorageSpec;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code kind: noop}: a sink that writes nothing (kept for configs of the Python version). */
+public final class NoopSinkSpec implements SinkSpec {
+  private final String name;
+
+  private NoopSinkSpec(String name) {
+    this.name = name;
+  }
+
+  static NoopSinkSpec bind(ConfigNode node) {
+    return new NoopSinkSpec(node.get("name").text());
+  }
+
+  @Override
+  public String type() {
+    return "noop";
+  }
+
+  @Override
+  public Optional<String> name() {
+    return Optional.ofNullable(name);
+  }
+
+  @Override
+  public String mode() {
+    return "noop";
+  }
+
+  @Override
+  public String location(Map<String, StorageSpec> storage, String baseDir) {
+    return "(nothing: kind noop)";
+  }
+}

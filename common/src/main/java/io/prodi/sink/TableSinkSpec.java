@@ -1,0 +1,89 @@
+package io.prodi.sink;
+
+import io.prodi.config.ConfigNode;
+import io.prodi.source.Formats;
+import io.prodi.storage.StorageSpec;
+import io.prodi.transform.SqlSyntax;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code type: table}: a table of the session catalog. */
+public final class TableSinkSpec implements SinkSpec {
+  private static final Set<String> KEYS = Set.of("type", "name", "kind", "table", "format", "mode", "partition_by",
+      "options", "merge");
+
+  private final String name;
+  private final String table;
+  private final String format;
+  private final String mode;
+  private final List<String> partitionBy;
+  private final Map<String, String> options;
+  private final List<String> mergeKeys;
+
+  private TableSinkSpec(ConfigNode node, String table, String format, String mode, List<String> mergeKeys) {
+    this.name = node.get("name").text();
+    this.table = table;
+    this.format = format;
+    this.mode = mode;
+    this.partitionBy = node.get("partition_by").textList();
+    this.options = node.get("options").textMap();
+    this.mergeKeys = List.copyOf(mergeKeys);
+  }
+
+  static TableSinkSpec bind(ConfigNode node, String defaultMode) {
+    node.allowKeys("a table sink", KEYS);
+    String table = node.get("table").requiredText("the table name");
+    if (table != null) {
+      SqlSyntax.tableNameError(table).ifPresent(e ->
+          node.get("table").error("Cannot parse table name: " + e + " (" + table + ")"));
+    }
+    String format = node.get("format").oneOf("format", Formats.WRITABLE);
+    String mode = WriteModes.mode(node, defaultMode, Set.copyOf(WriteModes.MODES.values()));
+    if (mode.equals("merge") && format != null && !format.equals("delta")) {
+      node.get("mode").error("Cannot merge into a " + format + " table: mode merge needs format delta (" + format + ")");
+    }
+    return new TableSinkSpec(node, table, format, mode, WriteModes.mergeKeys(node, mode));
+  }
+
+  @Override
+  public String type() {
+    return "table";
+  }
+
+  @Override
+  public Optional<String> name() {
+    return Optional.ofNullable(name);
+  }
+
+  @Override
+  public String mode() {
+    return mode;
+  }
+
+  @Override
+  public String location(Map<String, StorageSpec> storage, String baseDir) {
+    return "table " + table;
+  }
+
+  public String table() {
+    return table;
+  }
+
+  public Optional<String> format() {
+    return Optional.ofNullable(format);
+  }
+
+  public List<String> partitionBy() {
+    return partitionBy;
+  }
+
+  public Map<String, String> options() {
+    return options;
+  }
+
+  public List<String> mergeKeys() {
+    return mergeKeys;
+  }
+}

@@ -1,0 +1,51 @@
+package io.prodi.source;
+
+import io.prodi.config.ConfigNode;
+import io.prodi.config.CredentialKeys;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code auth} of a jdbc source or sink: {@code basic_env}, {@code managed_identity} or {@code none}. */
+public final class JdbcAuthSpec {
+  private static final Set<String> MODES = Set.of("basic_env", "managed_identity", "none");
+
+  private final String mode;
+  private final String userEnv;
+  private final String passwordEnv;
+
+  private JdbcAuthSpec(String mode, String userEnv, String passwordEnv) {
+    this.mode = mode;
+    this.userEnv = userEnv;
+    this.passwordEnv = passwordEnv;
+  }
+
+  public static JdbcAuthSpec bind(ConfigNode node) {
+    if (node.isMissing()) {
+      return new JdbcAuthSpec("none", null, null);
+    }
+    node.allowKeys("jdbc auth", Set.of("mode", "user_env", "password_env", "user", "password"));
+    CredentialKeys.rejectLiterals(node, Set.of("password"));
+    if (node.has("user")) {
+      node.get("user").error("Cannot use a literal user in jdbc auth: use user_env with the variable's name "
+          + "(value hidden)");
+    }
+    String mode = Optional.ofNullable(node.get("mode").oneOf("jdbc auth mode", MODES)).orElse("basic_env");
+    if (mode.equals("basic_env")) {
+      return new JdbcAuthSpec(mode, CredentialKeys.variable(node, "user_env", true),
+          CredentialKeys.variable(node, "password_env", true));
+    }
+    return new JdbcAuthSpec(mode, null, null);
+  }
+
+  public String mode() {
+    return mode;
+  }
+
+  public Optional<String> userEnv() {
+    return Optional.ofNullable(userEnv);
+  }
+
+  public Optional<String> passwordEnv() {
+    return Optional.ofNullable(passwordEnv);
+  }
+}

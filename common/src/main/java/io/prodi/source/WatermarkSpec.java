@@ -1,0 +1,97 @@
+package io.prodi.source;
+
+import io.prodi.config.ConfigNode;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code incremental.watermark} of a source (CONTRACT.md §4.5). */
+public final class WatermarkSpec {
+  public static final String DEFAULT_VALUE = "1970-01-01T00:00:00Z";
+  public static final String DEFAULT_PLACEHOLDER = "${RAW_WM_TS}";
+
+  private final String field;
+  private final String stateId;
+  private final String defaultValue;
+  private final String fromEnv;
+  private final String param;
+  private final Duration lag;
+  private final String placeholder;
+
+  private WatermarkSpec(String field, String stateId, String defaultValue, String fromEnv, String param,
+      Duration lag, String placeholder) {
+    this.field = field;
+    this.stateId = stateId;
+    this.defaultValue = defaultValue;
+    this.fromEnv = fromEnv;
+    this.param = param;
+    this.lag = lag;
+    this.placeholder = placeholder;
+  }
+
+  /**
+   * Reads {@code incremental} of a source; {@code extraKeys} are the keys only its type has
+   * ({@code param} for http, {@code placeholder} for jdbc).
+   */
+  public static Optional<WatermarkSpec> bind(ConfigNode incremental, Set<String> extraKeys) {
+    if (incremental.isMissing()) {
+      return Optional.empty();
+    }
+    incremental.allowKeys("incremental", Set.of("watermark"));
+    ConfigNode node = incremental.get("watermark");
+    if (node.isMissing()) {
+      node.missing("the watermark mapping");
+      return Optional.empty();
+    }
+    java.util.Set<String> keys = new java.util.HashSet<>(Set.of("field", "state_id", "default", "from_env", "lag"));
+    keys.addAll(extraKeys);
+    node.allowKeys("incremental.watermark", keys);
+    return Optional.of(new WatermarkSpec(node.get("field").requiredText("the watermark field"),
+        node.get("state_id").text(), Optional.ofNullable(node.get("default").text()).orElse(DEFAULT_VALUE),
+        node.get("from_env").text(), node.get("param").text(), lag(node.get("lag")),
+        Optional.ofNullable(node.get("placeholder").text()).orElse(DEFAULT_PLACEHOLDER)));
+  }
+
+  private static Duration lag(ConfigNode node) {
+    String text = node.text();
+    if (text == null) {
+      return Duration.ZERO;
+    }
+    try {
+      return Duration.parse(text);
+    } catch (DateTimeParseException e) {
+      node.error("Cannot read lag: expected an ISO-8601 duration such as PT1H or P1D (" + text + ")");
+      return Duration.ZERO;
+    }
+  }
+
+  public String field() {
+    return field;
+  }
+
+  /** The state id the config gives, if any; the default is decided by the run. */
+  public Optional<String> stateId() {
+    return Optional.ofNullable(stateId);
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public Optional<String> fromEnv() {
+    return Optional.ofNullable(fromEnv);
+  }
+
+  public Optional<String> param() {
+    return Optional.ofNullable(param);
+  }
+
+  public Duration lag() {
+    return lag;
+  }
+
+  public String placeholder() {
+    return placeholder;
+  }
+}

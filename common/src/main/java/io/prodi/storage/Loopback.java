@@ -1,0 +1,37 @@
+package io.prodi.storage;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Whether an endpoint is on a loopback address: the only place where TLS may be off (local emulators). */
+public final class Loopback {
+  private static final Pattern JDBC_HOST = Pattern.compile("//(\\[[^\\]]+\\]|[^/:;?@]+)");
+
+  private Loopback() {}
+
+  public static boolean isLoopbackHost(String host) {
+    if (host == null) {
+      return false;
+    }
+    String h = host.toLowerCase(Locale.ROOT).replace("[", "").replace("]", "");
+    return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+  }
+
+  /** The host of an http(s) URL, if it has one. */
+  public static Optional<String> urlHost(String url) {
+    try {
+      return Optional.ofNullable(URI.create(url.trim()).getHost());
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The host of a JDBC URL such as {@code jdbc:postgresql://host:5432/db}. */
+  public static Optional<String> jdbcHost(String jdbcUrl) {
+    Matcher m = JDBC_HOST.matcher(jdbcUrl);
+    return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+}

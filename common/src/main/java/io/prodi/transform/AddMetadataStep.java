@@ -1,0 +1,27 @@
+package io.prodi.transform;
+
+import io.prodi.config.ConfigNode;
+
+/** {@code add_metadata}: adds {@code _ingestion_ts}, {@code _run_id} and {@code _source}. */
+public final class AddMetadataStep implements PreStep {
+  private AddMetadataStep() {}
+
+  static AddMetadataStep bind(ConfigNode node) {
+    boolean accepted = node.isMissing() || (node.isMap() && node.entries().isEmpty())
+        || (node.raw().isBoolean() && node.raw().booleanValue());
+    if (!accepted) {
+      node.expected("no value, true or {}");
+    }
+    return new AddMetadataStep();
+  }
+
+  @Override
+  public String type() {
+    return "add_metadata";
+  }
+
+  @Override
+  public String describe() {
+    return "add_metadata _ingestion_ts, _run_id, _source";
+  }
+}

@@ -1,0 +1,10 @@
+package io.prodi.transform;
+
+/** One {@code transform.pre} step (CONTRACT.md §5.1); one class per step type, see {@link PreSteps}. */
+public interface PreStep {
+  /** The step's key in the config: rename, cast, drop, ... */
+  String type();
+
+  /** What it does, on one line, for plans. */
+  String describe();
+}

@@ -1,0 +1,91 @@
+package io.prodi.testing;
+
+import io.prodi.cli.CliContext;
+import io.prodi.cli.Prodi;
+import io.prodi.config.Layer;
+import io.prodi.config.load.ConfigFiles;
+import io.prodi.run.LayerEngine;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.hadoop.conf.Configuration;
+
+/** One in-process run of the command line: exit code, standard output and standard error. */
+public final class CliRun {
+  private final int exitCode;
+  private final String out;
+  private final String err;
+
+  private CliRun(int exitCode, String out, String err) {
+    this.exitCode = exitCode;
+    this.out = out;
+    this.err = err;
+  }
+
+  public static CliRun prodi(Map<String, String> env, String... args) {
+    return run(env, LayerEngine.unavailable(), null, args);
+  }
+
+  public static CliRun prodi(String... args) {
+    return prodi(Map.of(), args);
+  }
+
+  public static CliRun layerMain(Layer layer, Map<String, String> env, String... args) {
+    return run(env, LayerEngine.unavailable(), layer, args);
+  }
+
+  public static CliRun run(Map<String, String> env, LayerEngine engine, Layer layer, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), env, engine, CliRun::files);
+    int code = layer == null ? Prodi.execute(args, context) : Prodi.executeLayer(layer, args, context);
+    return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Hadoop file systems for tests: the local one, and {@code testfs://} on a folder. */
+  public static ConfigFiles files() {
+    Configuration conf = new Configuration();
+    conf.set("fs.testfs.impl", FolderFileSystem.class.getName());
+    conf.setBoolean("fs.testfs.impl.disable.cache", true);
+    return new ConfigFiles(conf);
+  }
+
+  public int exitCode() {
+    return exitCode;
+  }
+
+  public String out() {
+    return out;
+  }
+
+  public String err() {
+    return err;
+  }
+
+  public List<String> errLines() {
+    return lines(err);
+  }
+
+  public List<String> outLines() {
+    return lines(out);
+  }
+
+  /** The {@code prodi: error:} lines of standard error. */
+  public List<String> errors() {
+    return errLines().stream().filter(l -> l.startsWith("prodi: error: ")).collect(Collectors.toList());
+  }
+
+  private static List<String> lines(String text) {
+    return Arrays.stream(text.split("\n")).filter(l -> !l.isBlank()).collect(Collectors.toList());
+  }
+
+  @Override
+  public String toString() {
+    return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
+  }
+}

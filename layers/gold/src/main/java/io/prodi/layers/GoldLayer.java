@@ -1,0 +1,18 @@
+package io.prodi.layers;
+
+import io.prodi.cli.CliContext;
+import io.prodi.cli.Prodi;
+import io.prodi.config.Layer;
+import io.prodi.run.LayerEngine;
+
+/**
+ * The gold layer's Spark main class, for {@code spark-submit --class io.prodi.layers.GoldLayer} and
+ * Dataproc jobs: the options of {@code prodi run-layer} without the positional layer.
+ */
+public final class GoldLayer {
+  private GoldLayer() {}
+
+  public static void main(String[] args) {
+    System.exit(Prodi.executeLayer(Layer.GOLD, args, CliContext.system(LayerEngine.unavailable())));
+  }
+}
