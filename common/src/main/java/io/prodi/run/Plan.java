@@ -2,6 +2,7 @@ package io.prodi.run;
 
 import io.prodi.config.FunctionSpec;
 import io.prodi.config.LayerConfig;
+import io.prodi.config.load.ConfigFiles;
 import io.prodi.dq.ExpectationSpec;
 import io.prodi.sink.FilesSinkSpec;
 import io.prodi.sink.SinkSpec;
@@ -47,7 +48,8 @@ public final class Plan {
     }
     if (!config.dq().expectations().isEmpty()) {
       lines.add("  dq      fail_on_error " + config.dq().failOnError()
-          + config.dq().reportPath().map(p -> "; report " + p + ".json, .md").orElse(""));
+          + config.dq().reportPath().map(p -> "; report " + ConfigFiles.resolveAgainst(config.baseDir(), p)
+              + ".json, .md").orElse(""));
     }
     config.dq().quarantine().ifPresent(q -> lines.add("  quarantine " + sink(q, config)));
     for (SinkSpec sink : config.sinks()) {

@@ -22,7 +22,6 @@ public final class StateIds {
 
   /** The folder of the state store: {@code state.uri}, or {@code <base-dir>/data/_state/}. */
   public static String stateUri(LayerConfig config) {
-    return config.stateUri().orElseGet(() ->
-        io.prodi.config.load.ConfigFiles.resolveAgainst(config.baseDir(), "data/_state/"));
+    return io.prodi.config.load.ConfigFiles.resolveAgainst(config.baseDir(), config.stateUri().orElse("data/_state/"));
   }
 }

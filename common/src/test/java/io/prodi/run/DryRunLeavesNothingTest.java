@@ -1,0 +1,39 @@
+package io.prodi.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prodi.testing.CliRun;
+import io.prodi.testing.ConfigFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A dry run creates, changes or deletes nothing anywhere (CONTRACT.md §2). */
+class DryRunLeavesNothingTest {
+  @TempDir
+  Path tmp;
+
+  @Test
+  void aForcedDryRunOfAConfigWithEveryKindOfOutputLeavesTheTreeUnchanged() throws Exception {
+    ConfigFolder folder = new ConfigFolder(tmp);
+    folder.write("data/in/part-0.csv", "id,amount\n1,2\n");
+    folder.write("data/out/existing.parquet", "old");
+    String cfg = folder.write("cfg/silver.yml", "layer: silver\ndry_run: false\n"
+        + "state: {uri: data/_state}\n"
+        + "io:\n  source: {path: data/in, format: csv, incremental: {watermark: {field: id}}}\n"
+        + "  sink:\n    - {path: data/out, mode: overwrite}\n    - {path: data/delta, format: delta, mode: merge, "
+        + "merge: {keys: [id]}}\n"
+        + "dq:\n  expectations: [{type: not_null, column: id, on_fail: quarantine}]\n"
+        + "  quarantine: {path: data/quarantine}\n  report: {path: data/dq/report}\n");
+    Map<String, String> before = folder.snapshot();
+    CliRun run = CliRun.prodi(Map.of("PRODI_FORCE_DRY_RUN", "yes"), "run-layer", "silver", "-c", cfg,
+        "--base-dir", tmp.toString(), "--summary", tmp.resolve("data/summary.json").toString());
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(folder.snapshot()).isEqualTo(before);
+    assertThat(Files.exists(tmp.resolve("data/summary.json"))).isFalse();
+    assertThat(run.out()).contains("  state   watermark silver::files on id in " + tmp.resolve("data/_state"))
+        .contains("  dq      fail_on_error true; report " + tmp.resolve("data/dq/report") + ".json, .md");
+  }
+}

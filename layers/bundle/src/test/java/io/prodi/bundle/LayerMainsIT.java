@@ -1,0 +1,52 @@
+package io.prodi.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The layer main classes as spark-submit and Dataproc run them: separate JVMs on the shaded jar. */
+class LayerMainsIT {
+  @ParameterizedTest
+  @CsvSource({"io.prodi.layers.RawLayer, raw", "io.prodi.layers.BronzeLayer, bronze",
+      "io.prodi.layers.SilverLayer, silver", "io.prodi.layers.GoldLayer, gold"})
+  void eachMainDryRunsItsLayersProductionConfigWhenTheGuardForcesIt(String main, String layer) throws Exception {
+    ProcessRun run = ProcessRun.java(Map.of(), main, "--config", "cfg/" + layer + "/gcp.prod.yml",
+        "--env.PRODI_FORCE_DRY_RUN=true");
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    assertThat(run.out).startsWith("[" + layer + "] PRODI_FORCE_DRY_RUN=true - forcing dry_run execution\n")
+        .contains("{\"prodi_summary\":{\"layer\":\"" + layer + "\",\"status\":\"dry_run\"");
+  }
+
+  @Test
+  void aMainRefusesAConfigOfAnotherLayerWithExit2() throws Exception {
+    ProcessRun run = ProcessRun.java(Map.of(), "io.prodi.layers.GoldLayer", "--config", "cfg/raw/example.yml",
+        "--dry-run");
+    assertThat(run.exitCode).isEqualTo(2);
+    assertThat(run.err).contains("cfg/raw/example.yml: layer: Cannot run this config in the gold layer: it declares "
+        + "layer raw (raw)").doesNotContain("\tat ");
+  }
+
+  @Test
+  void theCliIsTheJarsMainClass() throws Exception {
+    String main;
+    try (java.util.jar.JarFile jar = new java.util.jar.JarFile(System.getProperty("prodi.jar"))) {
+      main = jar.getManifest().getMainAttributes().getValue("Main-Class");
+    }
+    ProcessRun run = ProcessRun.java(Map.of(), main, "--help");
+    assertThat(run.exitCode).isZero();
+    assertThat(run.out).contains("run-layer", "run-pipeline", "validate", "plan");
+  }
+
+  @Test
+  void binProdiValidatesWithoutMavenOrSpark() throws Exception {
+    ProcessRun run = ProcessRun.run(Map.of("PRODI_NO_BUILD", "1"),
+        List.of("bin/prodi", "validate", "-c", "cfg/raw/example.yml", "cfg/pipelines/customers.yml"));
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    assertThat(run.out).contains("[raw] cfg/raw/example.yml is valid\n", "[pipeline] cfg/pipelines/customers.yml is valid");
+    assertThat(run.err).doesNotContain("SparkContext", "Using Spark's default log4j profile");
+  }
+}

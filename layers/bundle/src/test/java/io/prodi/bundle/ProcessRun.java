@@ -1,0 +1,59 @@
+package io.prodi.bundle;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A command run as its own process, as a user or a job system runs it: exit code and output. */
+final class ProcessRun {
+  final int exitCode;
+  final String out;
+  final String err;
+
+  private ProcessRun(int exitCode, String out, String err) {
+    this.exitCode = exitCode;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** {@code java -cp <jar>:<Spark's jars> <main> args...}, as spark-submit would run a main class. */
+  static ProcessRun java(Map<String, String> env, String mainClass, String... args) throws Exception {
+    String classpath = System.getProperty("prodi.jar") + File.pathSeparator
+        + Files.readString(Paths.get(System.getProperty("prodi.classpath.file"))).trim();
+    List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", classpath, mainClass));
+    command.addAll(List.of(args));
+    return run(env, command);
+  }
+
+  static ProcessRun run(Map<String, String> env, List<String> command) throws Exception {
+    File out = File.createTempFile("prodi-out", ".txt");
+    File err = File.createTempFile("prodi-err", ".txt");
+    try {
+      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
+      builder.environment().remove("PRODI_FORCE_DRY_RUN");
+      builder.environment().putAll(env);
+      Process process = builder.start();
+      if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IOException("Cannot finish " + command + ": still running after 120 s");
+      }
+      return new ProcessRun(process.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+          Files.readString(err.toPath(), StandardCharsets.UTF_8));
+    } finally {
+      out.delete();
+      err.delete();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
+  }
+}
