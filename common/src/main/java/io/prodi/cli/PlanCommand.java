@@ -6,7 +6,9 @@ import io.prodi.config.load.LoadedLayer;
 import io.prodi.run.Console;
 import io.prodi.run.LayerRun;
 import io.prodi.run.Plan;
+import io.prodi.run.RunContext;
 import io.prodi.run.RunRequest;
+import io.prodi.run.RunSummary;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,9 +49,10 @@ public final class PlanCommand implements Callable<Integer> {
     loaded.problems().forEach(p -> console.problem(p, false));
     Plan.lines(loaded.config(), false).forEach(console::result);
     if (analyze) {
-      console.error("Cannot analyze " + loaded.config().uri() + ": resolving SQL against source schemas needs the "
-          + "layer runtime, which this build does not have yet (--analyze)");
-      return LayerRun.FAILED;
+      String schema = context.engine().analyze(new RunContext(loaded, request.env(), "plan", console,
+          new RunSummary(loaded.config().layer().id(), "plan", loaded.config().uri(), request.start())));
+      console.result("[" + loaded.config().layer().id() + "] analyzed: the SQL resolves; output schema:");
+      console.result(schema.stripTrailing());
     }
     return LayerRun.OK;
   }

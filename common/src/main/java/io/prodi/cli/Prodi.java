@@ -2,7 +2,8 @@ package io.prodi.cli;
 
 import io.prodi.config.ConfigException;
 import io.prodi.config.Layer;
-import io.prodi.run.LayerEngine;
+import io.prodi.engine.SparkLayerEngine;
+import io.prodi.engine.SparkSessions;
 import io.prodi.run.LayerRun;
 import io.prodi.run.RunFailure;
 import java.util.concurrent.Callable;
@@ -18,8 +19,9 @@ public final class Prodi implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
+  /** The jar's Main-Class; the process's SparkSession is built here, only when a real run needs one. */
   public static void main(String[] args) {
-    System.exit(execute(args, CliContext.system(LayerEngine.unavailable())));
+    System.exit(execute(args, CliContext.system(new SparkLayerEngine(SparkSessions::getOrCreate))));
   }
 
   /** Runs the general command line and returns its exit code (CONTRACT.md §1.3). */

@@ -1,21 +1,33 @@
 package io.prodi.run;
 
 import io.prodi.config.load.LoadedLayer;
+import java.util.List;
 
 /**
  * Runs a validated, non-dry layer config: reads, transforms, checks, writes, commits. The main class
  * gives the run its engine, so that only a main ever builds a SparkSession.
  */
 public interface LayerEngine {
-  /** Runs the layer, filling {@code summary}; throws {@link RunFailure} when the run fails. */
-  void run(LoadedLayer layer, RunSummary summary, Console console);
+  /** Runs the layer, filling the context's summary; throws {@link RunFailure} when the run fails. */
+  void run(RunContext context);
+
+  /** Told, before the first step of a pipeline runs, every config the pipeline will run. */
+  default void expect(List<LoadedLayer> layers) {}
+
+  /**
+   * {@code plan --analyze}: resolves the config against the sources' schemas without reading rows or
+   * writing anything, and returns the output's schema; problems are thrown as config errors.
+   */
+  default String analyze(RunContext context) {
+    throw new RunFailure("Cannot analyze " + context.loaded().config().uri() + ": this build has no Spark runtime");
+  }
 
   /** The engine of a build without the layer runtime: every real run fails with exit 1, never silently. */
   static LayerEngine unavailable() {
-    return (layer, summary, console) -> {
-      throw new RunFailure("Cannot run " + layer.config().layer().id() + ": reading sources, transforms and "
-          + "writing sinks are not implemented yet; use --dry-run or plan to check the config ("
-          + layer.config().uri() + ")");
+    return context -> {
+      throw new RunFailure("Cannot run " + context.loaded().config().layer().id() + ": reading sources, "
+          + "transforms and writing sinks are not implemented yet; use --dry-run or plan to check the config ("
+          + context.loaded().config().uri() + ")");
     };
   }
 }

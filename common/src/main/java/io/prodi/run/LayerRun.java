@@ -76,13 +76,14 @@ public final class LayerRun {
       console.result(summary.status("dry_run").line());
       return OK;
     }
-    return runForReal(loaded, summary, request);
+    return runForReal(new RunContext(loaded, request.env(), runId, console, summary), request);
   }
 
-  private int runForReal(LoadedLayer loaded, RunSummary summary, RunRequest request) {
+  private int runForReal(RunContext context, RunRequest request) {
+    RunSummary summary = context.summary();
     int code = OK;
     try {
-      engine.run(loaded, summary, console);
+      engine.run(context);
       summary.status("succeeded");
     } catch (RunFailure e) {
       console.error(e.getMessage());

@@ -2,6 +2,7 @@ package io.prodi.run;
 
 import io.prodi.config.ConfigException;
 import io.prodi.config.ConfigProblem;
+import io.prodi.config.load.LoadedLayer;
 import io.prodi.config.load.PipelineFile;
 import io.prodi.config.load.RunVariables;
 import java.util.ArrayList;
@@ -20,8 +21,11 @@ public final class PipelineRun {
   private final Console console;
   private final LayerRun layerRun;
 
+  private final LayerEngine engine;
+
   public PipelineRun(Console console, LayerEngine engine) {
     this.console = console;
+    this.engine = engine;
     this.layerRun = new LayerRun(console, engine);
   }
 
@@ -46,9 +50,11 @@ public final class PipelineRun {
       stepVars.putAll(step.vars());
       requests.add(request.forStep(step.config(), Optional.of(step.layer()), stepVars));
     }
-    if (!allValid(requests)) {
+    List<LoadedLayer> loaded = new ArrayList<>();
+    if (!allValid(requests, loaded)) {
       return LayerRun.INVALID;
     }
+    engine.expect(loaded);
     for (int i = 0; i < steps.size(); i++) {
       console.progress("[pipeline] step " + (i + 1) + "/" + steps.size() + " " + steps.get(i).name() + ": "
           + steps.get(i).config());
@@ -62,11 +68,11 @@ public final class PipelineRun {
     return LayerRun.OK;
   }
 
-  private boolean allValid(List<RunRequest> requests) {
+  private boolean allValid(List<RunRequest> requests, List<LoadedLayer> loaded) {
     boolean valid = true;
     for (RunRequest request : requests) {
       try {
-        LayerRun.load(request, request.vars().get("run_id"));
+        loaded.add(LayerRun.load(request, request.vars().get("run_id")));
       } catch (ConfigException e) {
         e.problems().forEach(p -> console.problem(p, p.severity() == ConfigProblem.Severity.ERROR));
         valid = false;

@@ -72,6 +72,30 @@ public final class RunSummary {
     return this;
   }
 
+  /** The rows read from source {@code index} (null when Spark never read it). */
+  public RunSummary sourceRows(int index, Long rows) {
+    ((ObjectNode) body.get("sources").get(index)).put("rows", rows);
+    return this;
+  }
+
+  /** The rows written to sink {@code index}, and how (merge: inserted and updated). */
+  public RunSummary sinkRows(int index, Long rows, String detail) {
+    ObjectNode sink = (ObjectNode) body.get("sinks").get(index);
+    sink.put("rows", rows);
+    if (detail != null) {
+      sink.put("detail", detail);
+    }
+    return this;
+  }
+
+  /** The duration of one step of the run, in milliseconds. */
+  public RunSummary duration(String step, long millis) {
+    ObjectNode durations = body.has("durations_ms") ? (ObjectNode) body.get("durations_ms")
+        : body.putObject("durations_ms");
+    durations.put(step, millis);
+    return this;
+  }
+
   public RunSummary status(String status) {
     body.put("status", status);
     return this;
@@ -88,7 +112,9 @@ public final class RunSummary {
 
   /** The line to print, with the total duration so far. */
   public String line() {
-    body.putObject("durations_ms").put("total", Duration.between(start, Instant.now()).toMillis());
+    ObjectNode durations = body.has("durations_ms") ? (ObjectNode) body.get("durations_ms")
+        : body.putObject("durations_ms");
+    durations.put("total", Duration.between(start, Instant.now()).toMillis());
     ObjectNode wrapper = JSON.createObjectNode();
     wrapper.set("prodi_summary", body);
     try {

@@ -1,26 +1,24 @@
 package io.prodi.sink;
 
 import io.prodi.config.ConfigNode;
+import io.prodi.engine.StepContext;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /** The registry of sink types, keyed by the lower-case {@code type} (files is the default). */
 public final class SinkTypes {
-  /** Binds a sink mapping given the layer's default write mode. */
-  private interface Binder {
-    SinkSpec bind(ConfigNode node, String defaultMode);
-  }
-
-  private static final Map<String, Binder> BINDERS = Map.of(
-      "files", FilesSinkSpec::bind,
-      "table", TableSinkSpec::bind,
-      "jdbc", JdbcSinkSpec::bind);
+  private static final Map<String, SinkType> TYPES = Map.of(
+      "files", SinkType.of("files", FilesSinkSpec::bind, FilesSinkWriter::write),
+      "table", SinkType.of("table", TableSinkSpec::bind, TableSinkWriter::write),
+      "jdbc", SinkType.withoutRuntime("jdbc", JdbcSinkSpec::bind));
 
   private SinkTypes() {}
 
   public static Set<String> names() {
-    return BINDERS.keySet();
+    return TYPES.keySet();
   }
 
   /** The sink a mapping describes, or empty when its type is unknown (the problem is recorded). */
@@ -37,11 +35,19 @@ public final class SinkTypes {
       node.get("kind").unknown("sink kind", kind, Set.of("noop"));
     }
     String type = Optional.ofNullable(node.get("type").text()).orElse("files");
-    Binder binder = BINDERS.get(type.toLowerCase(java.util.Locale.ROOT));
-    if (binder == null) {
+    SinkType found = TYPES.get(type.toLowerCase(java.util.Locale.ROOT));
+    if (found == null) {
       node.get("type").unknown("sink type", type, names());
       return Optional.empty();
     }
-    return Optional.of(binder.bind(node, defaultMode));
+    return Optional.of(found.bind(node, defaultMode));
+  }
+
+  /** Writes the output to a sink; a {@code kind: noop} sink writes nothing. */
+  public static SinkResult write(SinkSpec spec, Dataset<Row> output, StepContext context) {
+    if (spec instanceof NoopSinkSpec) {
+      return SinkResult.skipped("kind noop");
+    }
+    return TYPES.get(spec.type()).write(spec, output, context);
   }
 }

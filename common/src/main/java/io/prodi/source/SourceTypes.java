@@ -1,23 +1,25 @@
 package io.prodi.source;
 
 import io.prodi.config.ConfigNode;
+import io.prodi.engine.StepContext;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /** The registry of source types, keyed by the lower-case {@code type} (files is the default). */
 public final class SourceTypes {
-  private static final Map<String, Function<ConfigNode, SourceSpec>> BINDERS = Map.of(
-      "files", FilesSourceSpec::bind,
-      "http", HttpSourceSpec::bind,
-      "jdbc", JdbcSourceSpec::bind,
-      "table", TableSourceSpec::bind);
+  private static final Map<String, SourceType> TYPES = Map.of(
+      "files", SourceType.of("files", FilesSourceSpec::bind, FilesSourceReader::read),
+      "table", SourceType.of("table", TableSourceSpec::bind, TableSourceReader::read),
+      "http", SourceType.withoutRuntime("http", HttpSourceSpec::bind),
+      "jdbc", SourceType.withoutRuntime("jdbc", JdbcSourceSpec::bind));
 
   private SourceTypes() {}
 
   public static Set<String> names() {
-    return BINDERS.keySet();
+    return TYPES.keySet();
   }
 
   /** The source a mapping describes, or empty when its type is unknown (the problem is recorded). */
@@ -27,11 +29,16 @@ public final class SourceTypes {
       return Optional.empty();
     }
     String type = Optional.ofNullable(node.get("type").text()).orElse("files");
-    Function<ConfigNode, SourceSpec> binder = BINDERS.get(type.toLowerCase(java.util.Locale.ROOT));
-    if (binder == null) {
+    SourceType found = TYPES.get(type.toLowerCase(java.util.Locale.ROOT));
+    if (found == null) {
       node.get("type").unknown("source type", type, names());
       return Optional.empty();
     }
-    return Optional.of(binder.apply(node));
+    return Optional.of(found.bind(node));
+  }
+
+  /** Reads a source (lazily: a DataFrame, no rows yet). */
+  public static Dataset<Row> read(SourceSpec spec, StepContext context) {
+    return TYPES.get(spec.type()).read(spec, context);
   }
 }

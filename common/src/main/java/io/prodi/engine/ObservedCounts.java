@@ -1,0 +1,95 @@
+package io.prodi.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.plans.logical.CollectMetrics;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.execution.QueryExecution;
+import org.apache.spark.sql.util.QueryExecutionListener;
+import scala.collection.JavaConverters;
+
+/**
+ * Row counts taken while the data flows through the run's own jobs, with {@code Dataset.observe}
+ * (no extra pass): a listener keeps the first value of each observed count of this run.
+ */
+final class ObservedCounts implements QueryExecutionListener {
+  private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+
+  private final String prefix;
+  private final Map<String, Long> counts = new ConcurrentHashMap<>();
+
+  ObservedCounts(String runId) {
+    this.prefix = "prodi_" + runId.replaceAll("[^A-Za-z0-9]", "_") + "_";
+  }
+
+  /** {@code data} with a count of its rows observed under {@code name}. */
+  Dataset<Row> observe(Dataset<Row> data, String name) {
+    return data.observe(prefix + name, org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)));
+  }
+
+  @Override
+  public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
+    Map<String, Row> observed = JavaConverters.mapAsJavaMap(qe.observedMetrics());
+    boolean added = false;
+    for (Map.Entry<String, Row> metric : observed.entrySet()) {
+      if (metric.getKey().startsWith(prefix) && !metric.getValue().isNullAt(0)) {
+        added |= counts.putIfAbsent(metric.getKey(), metric.getValue().getLong(0)) == null;
+      }
+    }
+    if (added) {
+      synchronized (this) {
+        notifyAll();
+      }
+    }
+  }
+
+  @Override
+  public void onFailure(String funcName, QueryExecution qe, Exception exception) {}
+
+  /** The names observed anywhere in a dataset's plan: the counts its jobs will report. */
+  Set<String> namesIn(Dataset<Row> data) {
+    Set<String> names = new java.util.HashSet<>();
+    List<LogicalPlan> pending = new ArrayList<>(List.of(data.queryExecution().analyzed()));
+    while (!pending.isEmpty()) {
+      LogicalPlan plan = pending.remove(pending.size() - 1);
+      if (plan instanceof CollectMetrics && ((CollectMetrics) plan).name().startsWith(prefix)) {
+        names.add(((CollectMetrics) plan).name().substring(prefix.length()));
+      }
+      pending.addAll(JavaConverters.seqAsJavaList(plan.children()));
+    }
+    return names;
+  }
+
+  /**
+   * The counts of {@code names}, waiting for listener events still on their way (Spark delivers
+   * them asynchronously, within milliseconds of the job's end).
+   */
+  Map<String, Long> await(Set<String> names) {
+    long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
+    synchronized (this) {
+      while (!names.stream().allMatch(n -> counts.containsKey(prefix + n)) && System.nanoTime() < deadline) {
+        try {
+          wait(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    Map<String, Long> out = new HashMap<>();
+    names.forEach(n -> {
+      Long count = counts.get(prefix + n);
+      if (count != null) {
+        out.put(n, count);
+      }
+    });
+    return out;
+  }
+}

@@ -1,0 +1,27 @@
+package io.prodi.engine;
+
+import io.prodi.config.LayerConfig;
+import io.prodi.run.RunFailure;
+import io.prodi.source.SourceSpec;
+
+/**
+ * What this build's runtime cannot do yet, refused before a session starts or a row is read:
+ * a config asking for it fails with exit 1 and says so, instead of silently skipping it.
+ */
+final class RuntimeSupport {
+  private RuntimeSupport() {}
+
+  static void check(LayerConfig config) {
+    if (!config.dq().expectations().isEmpty()) {
+      throw new RunFailure("Cannot run " + config.layer().id() + " with data-quality expectations: evaluating them "
+          + "is not implemented yet, and prodi never skips checks (" + config.dq().expectations().size()
+          + " expectations in " + config.uri() + ")");
+    }
+    for (SourceSpec source : config.sources()) {
+      if (source.watermark().isPresent()) {
+        throw new RunFailure("Cannot read source " + source.name().orElse(source.type()) + " incrementally: the "
+            + "watermark state store is not implemented yet (" + config.uri() + ")");
+      }
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.prodi.engine;
+
+import io.prodi.config.LayerConfig;
+import io.prodi.config.load.LoadedLayer;
+import io.prodi.run.LayerEngine;
+import io.prodi.run.RunContext;
+import io.prodi.run.RunFailure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The layer runtime on Spark. It holds the factory a main class gave it and builds the process's one
+ * session on the first real run (never for a dry run); every run then works in a session of its own
+ * ({@code newSession()}: its own temp views and SQL conf) over the shared SparkContext.
+ */
+public final class SparkLayerEngine implements LayerEngine {
+  private final Function<List<LayerConfig>, SparkSession> sessionFactory;
+  private final List<LayerConfig> expected = new ArrayList<>();
+  private SparkSession session;
+
+  public SparkLayerEngine(Function<List<LayerConfig>, SparkSession> sessionFactory) {
+    this.sessionFactory = sessionFactory;
+  }
+
+  @Override
+  public void expect(List<LoadedLayer> layers) {
+    expected.addAll(layers.stream().map(LoadedLayer::config).collect(Collectors.toList()));
+  }
+
+  @Override
+  public void run(RunContext run) {
+    LayerConfig config = run.loaded().config();
+    RuntimeSupport.check(config);
+    SparkSession spark = configured(stepSession(config), run);
+    StepContext context = new StepContext(spark, config, run.runId(), run.console());
+    long start = System.nanoTime();
+    run.console().progress("[" + config.layer().id() + "] running " + config.uri() + " (run " + run.runId() + ")");
+    new LayerExecution(context, run.summary()).run();
+    run.console().progress("[" + config.layer().id() + "] done in "
+        + String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9));
+  }
+
+  @Override
+  public String analyze(RunContext run) {
+    LayerConfig config = run.loaded().config();
+    SparkSession spark = configured(stepSession(config), run);
+    return new PlanAnalyzer(new StepContext(spark, config, run.runId(), run.console())).analyze();
+  }
+
+  /** The step's session with the Hadoop keys of its storage (credentials included, so never printed). */
+  private static SparkSession configured(SparkSession spark, RunContext run) {
+    LayerConfig config = run.loaded().config();
+    Map<String, String> hadoop = new java.util.LinkedHashMap<>(
+        HadoopStorageKeys.of(config.environmentConfig().storage(), run.env()));
+    hadoop.putAll(HadoopStorageKeys.of(config.storage(), run.env()));
+    run.console().addSecrets(hadoop.values());
+    hadoop.forEach((key, value) -> spark.conf().set(key, value));
+    return spark;
+  }
+
+  private SparkSession stepSession(LayerConfig config) {
+    if (session == null) {
+      List<LayerConfig> configs = new ArrayList<>(expected);
+      if (!configs.contains(config)) {
+        configs.add(0, config);
+      }
+      session = sessionFactory.apply(configs);
+    }
+    if (SparkSessions.usesDelta(config) && !SparkSessions.hasDelta(session)) {
+      throw new RunFailure("Cannot use Delta Lake in " + config.uri() + ": the Spark session started without "
+          + "Delta's extension; set spark.sql.extensions=" + SparkSessions.DELTA_EXTENSION + " (and the catalog) "
+          + "when submitting the job (" + config.layer().id() + ")");
+    }
+    SparkSession step = session.newSession();
+    step.conf().set("spark.sql.session.timeZone", config.environmentConfig().timezone());
+    step.conf().set("spark.sql.sources.partitionOverwriteMode", "dynamic");
+    config.compute().options().forEach((key, value) -> {
+      if (!step.conf().isModifiable(key) && !value.equals(step.conf().get(key, null))) {
+        return; // static or core conf: fixed when the process's session started
+      }
+      step.conf().set(key, value);
+    });
+    return step;
+  }
+}

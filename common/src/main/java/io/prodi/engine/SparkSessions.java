@@ -1,0 +1,64 @@
+package io.prodi.engine;
+
+import io.prodi.config.LayerConfig;
+import io.prodi.sink.FilesSinkSpec;
+import io.prodi.sink.SinkSpec;
+import io.prodi.sink.TableSinkSpec;
+import io.prodi.source.FilesSourceSpec;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the SparkSession of a process from the configs it will run. Only main classes call this
+ * (through {@link SparkLayerEngine}'s factory); everything else receives a session.
+ */
+public final class SparkSessions {
+  static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
+  static final String DELTA_CATALOG = "org.apache.spark.sql.delta.catalog.DeltaCatalog";
+
+  private SparkSessions() {}
+
+  /**
+   * The process's session, set up for {@code configs}: the first one's app name and options, dynamic
+   * partition overwrite, and Delta Lake's extension and catalog when any of them uses delta (these are
+   * static: they must be set when the session starts, so a pipeline passes all of its steps).
+   */
+  public static SparkSession getOrCreate(List<LayerConfig> configs) {
+    LayerConfig first = configs.get(0);
+    SparkSession.Builder builder = SparkSession.builder()
+        .appName(first.compute().appName().orElse("prodi_" + first.layer().id()))
+        .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+        .config("spark.sql.session.timeZone", first.environmentConfig().timezone());
+    for (Map.Entry<String, String> option : first.compute().options().entrySet()) {
+      builder.config(option.getKey(), option.getValue());
+    }
+    if (configs.stream().anyMatch(SparkSessions::usesDelta)) {
+      builder.config("spark.sql.extensions", DELTA_EXTENSION)
+          .config("spark.sql.catalog.spark_catalog", DELTA_CATALOG);
+    }
+    return builder.getOrCreate();
+  }
+
+  /** Whether a config reads or writes Delta Lake (a delta source, a delta sink or quarantine, a merge). */
+  public static boolean usesDelta(LayerConfig config) {
+    boolean sources = config.sources().stream().anyMatch(s ->
+        s instanceof FilesSourceSpec && ((FilesSourceSpec) s).format().equals("delta"));
+    boolean sinks = config.sinks().stream().anyMatch(SparkSessions::isDelta)
+        || config.dq().quarantine().map(SparkSessions::isDelta).orElse(false);
+    return sources || sinks;
+  }
+
+  private static boolean isDelta(SinkSpec sink) {
+    if (sink instanceof FilesSinkSpec) {
+      return ((FilesSinkSpec) sink).format().equals("delta");
+    }
+    return sink instanceof TableSinkSpec
+        && (((TableSinkSpec) sink).format().filter("delta"::equals).isPresent() || sink.mode().equals("merge"));
+  }
+
+  /** Whether a running session has Delta's extension (static conf: fixed when it started). */
+  static boolean hasDelta(SparkSession spark) {
+    return spark.conf().get("spark.sql.extensions", "").contains(DELTA_EXTENSION);
+  }
+}

@@ -1,0 +1,53 @@
+package io.prodi.engine;
+
+import io.prodi.config.LayerConfig;
+import io.prodi.run.Console;
+import org.apache.spark.sql.SparkSession;
+
+/** What the steps of one layer run share: its own session (temp views, SQL conf), config and run id. */
+public final class StepContext {
+  /** The hidden column naming each row's source, added before the union when add_metadata needs it. */
+  public static final String SOURCE_TAG = "__prodi_source";
+
+  private final SparkSession spark;
+  private final LayerConfig config;
+  private final String runId;
+  private final Console console;
+
+  public StepContext(SparkSession spark, LayerConfig config, String runId, Console console) {
+    this.spark = spark;
+    this.config = config;
+    this.runId = runId;
+    this.console = console;
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public LayerConfig config() {
+    return config;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  public Console console() {
+    return console;
+  }
+
+  public String layer() {
+    return config.layer().id();
+  }
+
+  /** Names the Spark jobs of what follows, so that the UI reads like the plan: "[raw] write sink 1 ...". */
+  public void describe(String step) {
+    spark.sparkContext().setJobDescription("[" + layer() + "] " + step);
+  }
+
+  /** A path as the config gives it, resolved against --base-dir when it is relative. */
+  public String resolve(String path) {
+    return io.prodi.config.load.ConfigFiles.resolveAgainst(config.baseDir(), path);
+  }
+}

@@ -1,0 +1,55 @@
+package io.prodi.sink;
+
+import io.prodi.config.ConfigNode;
+import io.prodi.engine.StepContext;
+import io.prodi.run.RunFailure;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** A sink type of the registry: how its config binds, and how a run writes to it. */
+public final class SinkType {
+  /** Binds a sink mapping given the layer's default write mode. */
+  interface Binder {
+    SinkSpec bind(ConfigNode node, String defaultMode);
+  }
+
+  /** Writes the output to a sink of type {@code S}. */
+  interface Writer<S extends SinkSpec> {
+    SinkResult write(S spec, Dataset<Row> output, StepContext context);
+  }
+
+  private final String name;
+  private final Binder binder;
+  private final Writer<SinkSpec> writer;
+
+  private SinkType(String name, Binder binder, Writer<SinkSpec> writer) {
+    this.name = name;
+    this.binder = binder;
+    this.writer = writer;
+  }
+
+  @SuppressWarnings("unchecked")
+  static <S extends SinkSpec> SinkType of(String name, Binder binder, Writer<S> writer) {
+    return new SinkType(name, binder, (spec, output, context) -> writer.write((S) spec, output, context));
+  }
+
+  /** A type the validator knows whose runtime this build does not have: a real run fails, never skips it. */
+  static SinkType withoutRuntime(String name, Binder binder) {
+    return new SinkType(name, binder, (spec, output, context) -> {
+      throw new RunFailure("Cannot write " + name + " sink " + spec.location(context.config().locationStorage(),
+          context.config().baseDir()) + ": the " + name + " sink runtime is not implemented yet (type " + name + ")");
+    });
+  }
+
+  public String name() {
+    return name;
+  }
+
+  SinkSpec bind(ConfigNode node, String defaultMode) {
+    return binder.bind(node, defaultMode);
+  }
+
+  SinkResult write(SinkSpec spec, Dataset<Row> output, StepContext context) {
+    return writer.write(spec, output, context);
+  }
+}

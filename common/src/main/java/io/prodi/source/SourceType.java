@@ -1,0 +1,50 @@
+package io.prodi.source;
+
+import io.prodi.config.ConfigNode;
+import io.prodi.engine.StepContext;
+import io.prodi.run.RunFailure;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** A source type of the registry: how its config binds, and how a run reads it. */
+public final class SourceType {
+  private final String name;
+  private final Function<ConfigNode, SourceSpec> binder;
+  private final BiFunction<SourceSpec, StepContext, Dataset<Row>> reader;
+
+  private SourceType(String name, Function<ConfigNode, SourceSpec> binder,
+      BiFunction<SourceSpec, StepContext, Dataset<Row>> reader) {
+    this.name = name;
+    this.binder = binder;
+    this.reader = reader;
+  }
+
+  /** A type whose spec class is {@code S}: the reader receives that class. */
+  @SuppressWarnings("unchecked")
+  static <S extends SourceSpec> SourceType of(String name, Function<ConfigNode, S> binder,
+      BiFunction<S, StepContext, Dataset<Row>> reader) {
+    return new SourceType(name, binder::apply, (spec, context) -> reader.apply((S) spec, context));
+  }
+
+  /** A type the validator knows whose runtime this build does not have: a real run fails, never skips it. */
+  static SourceType withoutRuntime(String name, Function<ConfigNode, SourceSpec> binder) {
+    return new SourceType(name, binder, (spec, context) -> {
+      throw new RunFailure("Cannot read " + name + " source " + spec.name().orElse("") + ": the " + name
+          + " source runtime is not implemented yet (type " + name + ")");
+    });
+  }
+
+  public String name() {
+    return name;
+  }
+
+  SourceSpec bind(ConfigNode node) {
+    return binder.apply(node);
+  }
+
+  Dataset<Row> read(SourceSpec spec, StepContext context) {
+    return reader.apply(spec, context);
+  }
+}
