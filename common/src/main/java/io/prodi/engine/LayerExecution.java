@@ -1,6 +1,7 @@
 package io.prodi.engine;
 
 import io.prodi.config.LayerConfig;
+import io.prodi.dq.DqOutcome;
 import io.prodi.run.RunFailure;
 import io.prodi.run.RunSummary;
 import io.prodi.sink.SinkResult;
@@ -15,21 +16,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
 
 /**
- * One layer run on a session: read sources → pre steps → SQL → functions → (data quality) → write
- * every sink from one computation of the output → counts into the summary.
+ * One layer run on a session: read sources → pre steps → SQL → functions → data quality → write
+ * every sink (and the quarantine) from one computation of the output → counts into the summary.
  */
 final class LayerExecution {
   private final StepContext context;
+  private final LayerConfig config;
   private final RunSummary summary;
   private final ObservedCounts counts;
 
   LayerExecution(StepContext context, RunSummary summary) {
     this.context = context;
+    this.config = context.config();
     this.summary = summary;
     this.counts = new ObservedCounts(context.runId());
   }
@@ -37,8 +41,12 @@ final class LayerExecution {
   void run() {
     context.spark().listenerManager().register(counts);
     try {
-      Dataset<Row> output = transform(readInput());
-      writeAll(counts.observe(output, "output"));
+      Dataset<Row> output = counts.observe(transform(readInput()), "output");
+      if (config.dq().expectations().isEmpty()) {
+        writeUnchecked(output);
+      } else {
+        writeChecked(output);
+      }
     } finally {
       context.spark().listenerManager().unregister(counts);
       context.spark().sparkContext().setJobDescription(null);
@@ -46,7 +54,6 @@ final class LayerExecution {
   }
 
   private Dataset<Row> readInput() {
-    LayerConfig config = context.config();
     boolean tagSources = config.transform().pre().stream().anyMatch(s -> s instanceof AddMetadataStep);
     List<Dataset<Row>> inputs = new ArrayList<>();
     for (int i = 0; i < config.sources().size(); i++) {
@@ -70,7 +77,7 @@ final class LayerExecution {
 
   private Dataset<Row> transform(Dataset<Row> input) {
     Dataset<Row> data = input;
-    for (PreStep step : context.config().transform().pre()) {
+    for (PreStep step : config.transform().pre()) {
       context.describe("pre " + step.type());
       data = step.apply(data, context);
     }
@@ -78,33 +85,25 @@ final class LayerExecution {
   }
 
   /**
-   * Writes every sink. With one plain sink the output is computed by the write itself; with several
-   * sinks or a merge it is computed once into Spark's cache (the count that fills the cache is the
+   * No expectations. With one plain sink the output is computed by the write itself; with several
+   * sinks or a merge it is computed once into Spark's cache (the count that fills the cache is that
    * computation, not an extra pass) and each sink reads the cache.
    */
-  private void writeAll(Dataset<Row> output) {
-    List<SinkSpec> sinks = context.config().sinks();
-    boolean shared = sinks.size() > 1 || sinks.stream().anyMatch(s -> s.mode().equals("merge"));
+  private void writeUnchecked(Dataset<Row> output) {
+    boolean shared = config.sinks().size() > 1 || config.sinks().stream().anyMatch(s -> s.mode().equals("merge"));
     Set<String> observed = counts.namesIn(output);
     Dataset<Row> data = shared ? output.persist(StorageLevel.MEMORY_AND_DISK()) : output;
-    if (shared) {
-      timed("output", () -> {
-        context.describe("compute output once for " + sinks.size() + " sinks");
-        return data.count();
-      });
-    }
     try {
-      List<SinkResult> results = new ArrayList<>();
-      for (int i = 0; i < sinks.size(); i++) {
-        SinkSpec sink = sinks.get(i);
-        String step = "write sink " + (i + 1) + " " + sink.type() + " "
-            + sink.location(context.config().locationStorage(), context.config().baseDir());
-        results.add(timed("sink_" + (i + 1), () -> {
-          context.describe(step);
-          return SinkTypes.write(sink, data, context);
-        }));
+      if (shared) {
+        timed("output", () -> {
+          context.describe("compute the output once for " + config.sinks().size() + " sinks");
+          return data.count();
+        });
       }
-      record(counts.await(observed), results);
+      List<SinkResult> results = writeSinks(data);
+      Map<String, Long> seen = counts.await(observed);
+      recordSources(seen);
+      recordSinks(results, seen.get("output"));
     } finally {
       if (shared) {
         data.unpersist(false);
@@ -112,15 +111,59 @@ final class LayerExecution {
     }
   }
 
-  private void record(Map<String, Long> observed, List<SinkResult> results) {
-    LayerConfig config = context.config();
+  /**
+   * With expectations: the output is cached, the one data-quality pass fills the cache, and the
+   * quarantine and every sink are written from it; nothing is written when an error fails the run.
+   */
+  private void writeChecked(Dataset<Row> output) {
+    Set<String> observed = counts.namesIn(output);
+    Dataset<Row> cached = output.persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      DqOutcome outcome = timed("dq", () -> new DqStep(context, summary).check(cached));
+      recordSources(counts.await(observed));
+      outcome.quarantined().ifPresent(rows -> writeQuarantine(rows, outcome.quarantinedRows()));
+      recordSinks(writeSinks(outcome.kept()), outcome.keptRows());
+    } finally {
+      cached.unpersist(false);
+    }
+  }
+
+  private void writeQuarantine(Dataset<Row> rows, long count) {
+    SinkSpec quarantine = config.dq().quarantine().orElseThrow();
+    String where = quarantine.location(config.locationStorage(), config.baseDir());
+    timed("quarantine", () -> {
+      context.describe("write quarantine " + where);
+      return SinkTypes.write(quarantine, rows, context);
+    });
+    summary.body().putObject("quarantine").put("location", where).put("rows", count);
+    context.console().progress("[" + context.layer() + "] quarantined " + count + " rows to " + where);
+  }
+
+  private List<SinkResult> writeSinks(Dataset<Row> data) {
+    List<SinkResult> results = new ArrayList<>();
+    List<SinkSpec> sinks = config.sinks();
+    for (int i = 0; i < sinks.size(); i++) {
+      SinkSpec sink = sinks.get(i);
+      String step = "write sink " + (i + 1) + " " + sink.type() + " "
+          + sink.location(config.locationStorage(), config.baseDir());
+      results.add(timed("sink_" + (i + 1), () -> {
+        context.describe(step);
+        return SinkTypes.write(sink, data, context);
+      }));
+    }
+    return results;
+  }
+
+  private void recordSources(Map<String, Long> observed) {
     for (int i = 0; i < config.sources().size(); i++) {
       Long rows = observed.get("source_" + i);
       summary.sourceRows(i, rows);
       context.console().progress("[" + context.layer() + "] read " + label(config.sources().get(i), i) + ": "
           + (rows == null ? "not read by the output" : rows + " rows"));
     }
-    Long outputRows = observed.get("output");
+  }
+
+  private void recordSinks(List<SinkResult> results, Long outputRows) {
     for (int i = 0; i < results.size(); i++) {
       SinkResult result = results.get(i);
       Long rows = result.rows().orElse(outputRows);
@@ -132,7 +175,7 @@ final class LayerExecution {
     }
   }
 
-  private <T> T timed(String step, java.util.function.Supplier<T> work) {
+  private <T> T timed(String step, Supplier<T> work) {
     long start = System.nanoTime();
     try {
       return work.get();

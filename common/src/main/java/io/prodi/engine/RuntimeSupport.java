@@ -12,11 +12,6 @@ final class RuntimeSupport {
   private RuntimeSupport() {}
 
   static void check(LayerConfig config) {
-    if (!config.dq().expectations().isEmpty()) {
-      throw new RunFailure("Cannot run " + config.layer().id() + " with data-quality expectations: evaluating them "
-          + "is not implemented yet, and prodi never skips checks (" + config.dq().expectations().size()
-          + " expectations in " + config.uri() + ")");
-    }
     for (SourceSpec source : config.sources()) {
       if (source.watermark().isPresent()) {
         throw new RunFailure("Cannot read source " + source.name().orElse(source.type()) + " incrementally: the "

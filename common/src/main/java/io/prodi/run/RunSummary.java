@@ -88,6 +88,19 @@ public final class RunSummary {
     return this;
   }
 
+  /** The result of one expectation (the report's JSON shape), in place of its entry. */
+  public RunSummary expectation(ObjectNode result) {
+    ArrayNode expectations = (ArrayNode) body.get("expectations");
+    for (int i = 0; i < expectations.size(); i++) {
+      if (expectations.get(i).path("name").asText().equals(result.path("name").asText())) {
+        expectations.set(i, result);
+        return this;
+      }
+    }
+    expectations.add(result);
+    return this;
+  }
+
   /** The duration of one step of the run, in milliseconds. */
   public RunSummary duration(String step, long millis) {
     ObjectNode durations = body.has("durations_ms") ? (ObjectNode) body.get("durations_ms")

@@ -1,0 +1,71 @@
+package io.prodi.dq;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The outcome of one expectation: what was checked, how many rows failed, samples, and whether it passed. */
+public final class ExpectationResult {
+  private final ExpectationSpec spec;
+  private final Long rowsChecked;
+  private final Long rowsFailed;
+  private final List<String> samples;
+  private final boolean passed;
+  private final String observed;
+
+  private ExpectationResult(ExpectationSpec spec, Long rowsChecked, Long rowsFailed, List<String> samples,
+      boolean passed, String observed) {
+    this.spec = spec;
+    this.rowsChecked = rowsChecked;
+    this.rowsFailed = rowsFailed;
+    this.samples = List.copyOf(samples);
+    this.passed = passed;
+    this.observed = observed;
+  }
+
+  /** A result counted in rows: it passed when no row failed. */
+  static ExpectationResult rows(ExpectationSpec spec, long checked, long failed, List<String> samples) {
+    return new ExpectationResult(spec, checked, failed, samples, failed == 0, null);
+  }
+
+  /** A result about the whole output (row counts, freshness, the schema): {@code observed} says what was seen. */
+  static ExpectationResult table(ExpectationSpec spec, long checked, boolean passed, String observed) {
+    return new ExpectationResult(spec, checked, null, List.of(), passed, observed);
+  }
+
+  public ExpectationSpec spec() {
+    return spec;
+  }
+
+  public Optional<Long> rowsChecked() {
+    return Optional.ofNullable(rowsChecked);
+  }
+
+  /** Failing rows, for row-level, unique and referential expectations. */
+  public Optional<Long> rowsFailed() {
+    return Optional.ofNullable(rowsFailed);
+  }
+
+  public List<String> samples() {
+    return samples;
+  }
+
+  public boolean passed() {
+    return passed;
+  }
+
+  public Optional<String> observed() {
+    return Optional.ofNullable(observed);
+  }
+
+  /** Whether this failure ends the run (an error expectation whose action is fail). */
+  public boolean failsTheRun() {
+    return !passed && spec.onFail().equals("fail");
+  }
+
+  /** One line for logs: "not_null_id: 2 of 10 rows failed (samples: null)". */
+  public String describe() {
+    String what = rowsFailed != null ? rowsFailed + " of " + rowsChecked + " rows failed" : observed;
+    return spec.name() + ": " + (passed ? "passed" : what) + (samples.isEmpty() || passed ? ""
+        : " (samples: " + String.join(", ", samples) + ")");
+  }
+}
