@@ -101,7 +101,8 @@ final class LayerExecution {
         });
       }
       List<SinkResult> results = writeSinks(data);
-      Map<String, Long> seen = counts.await(observed);
+      boolean computed = shared || results.stream().anyMatch(SinkResult::computedOutput);
+      Map<String, Long> seen = computed ? counts.await(observed) : Map.of();
       recordSources(seen);
       recordSinks(results, seen.get("output"));
     } finally {

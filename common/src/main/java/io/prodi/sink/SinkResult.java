@@ -6,23 +6,30 @@ import java.util.Optional;
 public final class SinkResult {
   private final Long rows;
   private final String detail;
+  private final boolean computedOutput;
 
-  private SinkResult(Long rows, String detail) {
+  private SinkResult(Long rows, String detail, boolean computedOutput) {
     this.rows = rows;
     this.detail = detail;
+    this.computedOutput = computedOutput;
   }
 
   /** The sink wrote every row of the output: its count is the output's. */
   public static SinkResult allRows() {
-    return new SinkResult(null, null);
+    return new SinkResult(null, null, true);
   }
 
   public static SinkResult rows(long rows, String detail) {
-    return new SinkResult(rows, detail);
+    return new SinkResult(rows, detail, true);
   }
 
   public static SinkResult skipped(String why) {
-    return new SinkResult(0L, why);
+    return new SinkResult(0L, why, false);
+  }
+
+  /** Whether writing ran a job over the output (a skipped sink did not). */
+  public boolean computedOutput() {
+    return computedOutput;
   }
 
   /** The rows written, when they differ from the output's count. */

@@ -1,0 +1,81 @@
+package io.prodi.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prodi.testing.CliRun;
+import io.prodi.testing.ConfigFolder;
+import io.prodi.testing.SharedSpark;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Layer runs through the real command line on the shared session, with configs and data in a temp folder. */
+abstract class EngineTestBase {
+  static final String PEOPLE = "id,name,country,amount,updated\n"
+      + "1, Ana ,CO,10.5,2024-01-01\n"
+      + "2,Luis,CO,-3.0,2024-01-02\n"
+      + "3,Marta,MX,7.25,2024-01-03\n"
+      + "2,Luis,CO,4.0,2024-01-05\n"
+      + "4,,US,,2024-01-04\n";
+  static final String PEOPLE_SCHEMA = "'id INT, name STRING, country STRING, amount DOUBLE, updated DATE'";
+
+  @TempDir
+  Path tmp;
+  ConfigFolder folder;
+
+  @BeforeEach
+  void setUpFolder() {
+    folder = new ConfigFolder(tmp);
+    folder.write("in/people.csv", PEOPLE);
+  }
+
+  SparkSession spark() {
+    return SharedSpark.session();
+  }
+
+  /** A layer config whose source is the people CSV; {@code rest} adds keys (io.sink, transform, ...). */
+  String config(String name, String layer, String sinks, String rest) {
+    return folder.write(name, "layer: " + layer + "\n"
+        + "io:\n  source: {name: people, format: csv, path: in/people.csv, options: {header: 'true'}, schema: "
+        + PEOPLE_SCHEMA + "}\n" + "  sink:\n" + sinks + rest);
+  }
+
+  CliRun run(String config, String... more) {
+    String[] args = new String[4 + more.length];
+    args[0] = "run-layer";
+    args[1] = "-c";
+    args[2] = config;
+    args[3] = "--base-dir=" + tmp;
+    System.arraycopy(more, 0, args, 4, more.length);
+    return SharedSpark.prodi(args);
+  }
+
+  CliRun succeed(String config, String... more) {
+    CliRun run = run(config, more);
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    return run;
+  }
+
+  static JsonNode summary(CliRun run) {
+    List<String> lines = run.outLines();
+    try {
+      return new ObjectMapper().readTree(lines.get(lines.size() - 1)).get("prodi_summary");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  Dataset<Row> read(String format, String relative) {
+    return spark().read().format(format).option("header", "true").load(tmp.resolve(relative).toString());
+  }
+
+  String at(String relative) {
+    return tmp.resolve(relative).toString();
+  }
+}
