@@ -56,7 +56,7 @@ public final class DataQuality {
       columns.addAll(spec.type().rule().aggregates(spec));
     }
     context.describe("dq: " + specs.size() + " expectations in one pass");
-    Row row = output.agg(count(lit(1)), columns.toArray(new Column[0])).head();
+    Row row = output.agg(count(lit(1)), columns.toArray(new Column[0])).collectAsList().get(0);
     long total = row.getLong(0);
     long removedRows = row.isNullAt(1) ? 0 : row.getLong(1);
     long quarantinedRows = row.isNullAt(2) ? 0 : row.getLong(2);

@@ -35,6 +35,7 @@ public final class JobCounter extends SparkListener implements AutoCloseable {
     String description = jobStart.properties() == null ? null : jobStart.properties().getProperty("spark.job.description");
     if (description != null && description.startsWith(prefix)) {
       jobs.put(jobStart.jobId(), description);
+
       JavaConverters.seqAsJavaList(jobStart.stageIds()).forEach(id -> stages.add((Integer) id));
     }
   }
