@@ -28,7 +28,7 @@ public final class ExpectationResult {
   }
 
   /** A result about the whole output (row counts, freshness, the schema): {@code observed} says what was seen. */
-  static ExpectationResult table(ExpectationSpec spec, long checked, boolean passed, String observed) {
+  static ExpectationResult table(ExpectationSpec spec, Long checked, boolean passed, String observed) {
     return new ExpectationResult(spec, checked, null, List.of(), passed, observed);
   }
 
