@@ -26,8 +26,12 @@ final class ProcessRun {
   static ProcessRun java(Map<String, String> env, String mainClass, String... args) throws Exception {
     String classpath = System.getProperty("prodi.jar") + File.pathSeparator
         + Files.readString(Paths.get(System.getProperty("prodi.classpath.file"))).trim();
-    List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", classpath, mainClass));
+    List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
+    for (String open : List.of("java.lang", "java.lang.invoke", "java.nio", "sun.nio.ch", "java.util",
+        "java.util.concurrent", "java.net", "java.io", "sun.nio.cs", "sun.security.action", "sun.util.calendar")) {
+      command.add("--add-opens=java.base/" + open + "=ALL-UNNAMED");
+    }
+    command.addAll(List.of("-Dspark.master=local[2]", "-Dspark.ui.enabled=false", "-cp", classpath, mainClass));
     command.addAll(List.of(args));
     return run(env, command);
   }
@@ -38,6 +42,7 @@ final class ProcessRun {
     try {
       ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
       builder.environment().remove("PRODI_FORCE_DRY_RUN");
+      builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
       builder.environment().putAll(env);
       Process process = builder.start();
       if (!process.waitFor(120, TimeUnit.SECONDS)) {
