@@ -56,7 +56,7 @@ public final class Prodi implements Callable<Integer> {
         ((ConfigException) ex).problems().forEach(p -> context.err().println("prodi: error: " + p.line()));
         return LayerRun.INVALID;
       }
-      String message = ex instanceof RunFailure ? ex.getMessage() : "Cannot run: " + ex;
+      String message = ex instanceof RunFailure ? ex.getMessage() : "Cannot run: " + RunFailure.firstLine(ex);
       context.err().println("prodi: error: " + io.prodi.env.SecretMasker.none().mask(message));
       if (verbose) {
         ex.printStackTrace(context.err());

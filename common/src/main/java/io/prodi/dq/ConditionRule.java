@@ -6,7 +6,14 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.catalyst.analysis.UnresolvedAttribute;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import scala.collection.JavaConverters;
 
 /**
  * {@code condition}: a Spark SQL boolean expression holds. As in a SQL CHECK constraint, a row fails
@@ -18,9 +25,22 @@ final class ConditionRule extends RowRule {
     return not(expr(spec.expr().orElseThrow()));
   }
 
-  /** A condition has no one column: the sample is the whole row as JSON. */
+  /** A condition has no one column: the sample is the columns it reads, as JSON. */
   @Override
-  protected Column sampleOf(ExpectationSpec spec) {
-    return to_json(struct(col("*")));
+  public Column sampleOf(ExpectationSpec spec) {
+    Set<String> columns = new LinkedHashSet<>();
+    collectColumns(expr(spec.expr().orElseThrow()).expr(), columns);
+    if (columns.isEmpty()) {
+      return org.apache.spark.sql.functions.lit("(no column)");
+    }
+    return to_json(struct(columns.stream().map(c -> col(c)).toArray(Column[]::new)));
+  }
+
+  private static void collectColumns(Expression expression, Set<String> columns) {
+    if (expression instanceof UnresolvedAttribute) {
+      columns.add(((UnresolvedAttribute) expression).name());
+    }
+    List<Expression> children = new ArrayList<>(JavaConverters.seqAsJavaList(expression.children()));
+    children.forEach(child -> collectColumns(child, columns));
   }
 }

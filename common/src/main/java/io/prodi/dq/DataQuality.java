@@ -29,49 +29,108 @@ import org.apache.spark.sql.RowFactory;
 public final class DataQuality {
   public static final String FAILED_COLUMN = "_dq_failed";
   public static final String RUN_ID_COLUMN = "_dq_run_id";
+  private static final int SAMPLES = 3;
+  private static final int SAMPLE_ROWS = 50;
 
   private DataQuality() {}
 
   /** The schema-level expectations (columns_exist), checked before any job. */
   public static List<ExpectationResult> checkSchema(Dataset<Row> output, List<ExpectationSpec> specs,
       StepContext context) {
-    Evaluation evaluation = new Evaluation(output, Map.of(), 0, context, Instant.now());
+    Evaluation evaluation = new Evaluation(output, Map.of(), Map.of(), 0, context, Instant.now());
     return specs.stream().filter(s -> s.type().scope() == ExpectationType.Scope.SCHEMA)
         .map(s -> s.type().rule().evaluate(s, evaluation)).collect(Collectors.toList());
   }
 
   /**
-   * Every other expectation, over {@code output} (which the caller has cached, so that this pass also
-   * fills the cache the sinks then read), and the rows to keep and to quarantine.
+   * The columns of the one shared pass: total rows, rows to remove (drop or quarantine), rows to
+   * quarantine, then each row-level and table expectation's own columns, in the order of {@code specs}.
+   */
+  public static List<Column> sharedAggregates(List<ExpectationSpec> specs) {
+    List<Column> columns = new ArrayList<>(List.of(count(lit(1)),
+        sum(when(anyFailure(specs, "drop", "quarantine"), 1L).otherwise(0L)),
+        sum(when(anyFailure(specs, "quarantine"), 1L).otherwise(0L))));
+    for (ExpectationSpec spec : specs) {
+      columns.addAll(spec.type().rule().aggregates(spec));
+    }
+    return columns;
+  }
+
+  /** The output without the rows that broke a drop or quarantine rule: what the sinks receive. */
+  public static Dataset<Row> kept(Dataset<Row> output, List<ExpectationSpec> specs) {
+    boolean removes = specs.stream().anyMatch(s -> s.onFail().equals("drop") || s.onFail().equals("quarantine"));
+    return removes ? output.where(not(anyFailure(specs, "drop", "quarantine"))) : output;
+  }
+
+  /**
+   * Every other expectation over a cached output: the shared pass is one aggregation, which also
+   * fills the cache the quarantine and the sinks then read.
    */
   public static DqOutcome evaluate(Dataset<Row> output, List<ExpectationSpec> specs, StepContext context,
       Instant now) {
+    context.describe("dq: " + specs.size() + " expectations in one pass");
+    Row row = output.agg(sharedAggregates(specs).get(0), sharedAggregates(specs).subList(1,
+        sharedAggregates(specs).size()).toArray(new Column[0])).collectAsList().get(0);
+    return outcome(output, row, specs, context, now);
+  }
+
+  /**
+   * The outcome from the shared pass's row, however it was computed (an aggregation over the cached
+   * output, or metrics observed while the sink was written); unique and referential run their jobs here.
+   */
+  public static DqOutcome outcome(Dataset<Row> output, Row row, List<ExpectationSpec> specs, StepContext context,
+      Instant now) {
     List<ExpectationSpec> shared = specs.stream().filter(s -> !s.type().rule().aggregates(s).isEmpty())
         .collect(Collectors.toList());
-    Column removed = anyFailure(specs, "drop", "quarantine");
-    Column quarantined = anyFailure(specs, "quarantine");
-    List<Column> columns = new ArrayList<>(List.of(sum(when(removed, 1L).otherwise(0L)),
-        sum(when(quarantined, 1L).otherwise(0L))));
-    for (ExpectationSpec spec : shared) {
-      columns.addAll(spec.type().rule().aggregates(spec));
-    }
-    context.describe("dq: " + specs.size() + " expectations in one pass");
-    Row row = output.agg(count(lit(1)), columns.toArray(new Column[0])).collectAsList().get(0);
     long total = row.getLong(0);
     long removedRows = row.isNullAt(1) ? 0 : row.getLong(1);
     long quarantinedRows = row.isNullAt(2) ? 0 : row.getLong(2);
-    Evaluation evaluation = new Evaluation(output, slices(row, 3, shared), total, context, now);
+    Map<String, Row> slices = slices(row, 3, shared);
+    Evaluation evaluation = new Evaluation(output, slices, samples(output, specs, slices, context), total, context, now);
     List<ExpectationResult> results = new ArrayList<>();
     for (ExpectationSpec spec : specs) {
       if (spec.type().scope() != ExpectationType.Scope.SCHEMA) {
         results.add(spec.type().rule().evaluate(spec, evaluation));
       }
     }
-    Dataset<Row> quarantine = quarantinedRows == 0 && specs.stream().noneMatch(s -> s.onFail().equals("quarantine"))
-        ? null : output.where(quarantined).withColumn(FAILED_COLUMN, brokenRules(specs))
+    Dataset<Row> quarantine = specs.stream().noneMatch(s -> s.onFail().equals("quarantine")) ? null
+        : output.where(anyFailure(specs, "quarantine")).withColumn(FAILED_COLUMN, brokenRules(specs))
             .withColumn(RUN_ID_COLUMN, lit(context.runId()));
-    Dataset<Row> kept = removedRows == 0 ? output : output.where(not(removed));
-    return new DqOutcome(results, kept, quarantine, total, total - removedRows, quarantinedRows);
+    return new DqOutcome(results, kept(output, specs), quarantine, total, total - removedRows, quarantinedRows);
+  }
+
+  /**
+   * Up to three failing values of each row-level rule that failed: one small job over the failing
+   * rows that stops as soon as it has enough (Spark's incremental limit), only when a rule failed.
+   */
+  private static Map<String, List<String>> samples(Dataset<Row> output, List<ExpectationSpec> specs,
+      Map<String, Row> slices, StepContext context) {
+    List<ExpectationSpec> failed = specs.stream().filter(s -> s.type().isRowLevel())
+        .filter(s -> !slices.get(s.name()).isNullAt(0) && slices.get(s.name()).getLong(0) > 0)
+        .collect(Collectors.toList());
+    Map<String, List<String>> out = new HashMap<>();
+    if (failed.isEmpty()) {
+      return out;
+    }
+    Column anyFailed = lit(false);
+    List<Column> values = new ArrayList<>();
+    for (ExpectationSpec spec : failed) {
+      RowRule rule = (RowRule) spec.type().rule();
+      anyFailed = anyFailed.or(rule.failure(spec));
+      values.add(when(rule.failure(spec), org.apache.spark.sql.functions.coalesce(rule.sampleOf(spec), lit("null"))));
+    }
+    context.describe("dq: samples of " + failed.size() + " failed expectations");
+    List<Row> rows = output.where(anyFailed).select(values.toArray(new Column[0])).limit(SAMPLE_ROWS).collectAsList();
+    for (int i = 0; i < failed.size(); i++) {
+      java.util.Set<String> found = new java.util.LinkedHashSet<>();
+      for (Row r : rows) {
+        if (!r.isNullAt(i) && found.size() < SAMPLES) {
+          found.add(r.getString(i));
+        }
+      }
+      out.put(failed.get(i).name(), new ArrayList<>(found));
+    }
+    return out;
   }
 
   /** Each shared expectation's columns of the aggregate row, keyed by its name. */

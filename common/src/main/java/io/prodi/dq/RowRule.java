@@ -3,21 +3,18 @@ package io.prodi.dq;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
 
 /**
  * A row-level rule: each row passes or fails on its own, so failing rows can be dropped or
- * quarantined. It adds to the shared pass the count of failing rows and a few sample values.
+ * quarantined. It adds to the shared pass the count of its failing rows (a numeric sum, so that the
+ * whole pass stays one code-generated aggregation); samples of failing values are fetched afterwards,
+ * only for rules that failed (see {@link DataQuality}).
  */
 public abstract class RowRule implements Rule {
   /** Whether a row fails, never null: a null value fails only not_null (and a condition only when false). */
@@ -29,27 +26,19 @@ public abstract class RowRule implements Rule {
   protected abstract Column failsWhen(ExpectationSpec spec);
 
   /** What a sample shows of a failing row: the checked column. */
-  protected Column sampleOf(ExpectationSpec spec) {
+  public Column sampleOf(ExpectationSpec spec) {
     return col(spec.columns().get(0)).cast("string");
   }
 
   @Override
   public final List<Column> aggregates(ExpectationSpec spec) {
-    Column failed = failure(spec);
-    Column sample = when(failed, coalesce(sampleOf(spec), lit("null")));
-    return List.of(sum(when(failed, 1L).otherwise(0L)), min(sample), max(sample));
+    return List.of(sum(when(failure(spec), 1L).otherwise(0L)));
   }
 
   @Override
   public final ExpectationResult evaluate(ExpectationSpec spec, Evaluation evaluation) {
     Row row = evaluation.aggregates(spec);
     long failed = row.isNullAt(0) ? 0 : row.getLong(0);
-    Set<String> samples = new LinkedHashSet<>();
-    for (int i = 1; i < row.size(); i++) {
-      if (!row.isNullAt(i)) {
-        samples.add(row.getString(i));
-      }
-    }
-    return ExpectationResult.rows(spec, evaluation.totalRows(), failed, new ArrayList<>(samples));
+    return ExpectationResult.rows(spec, evaluation.totalRows(), failed, evaluation.samples(spec));
   }
 }

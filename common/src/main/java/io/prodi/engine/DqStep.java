@@ -5,6 +5,8 @@ import io.prodi.dq.DqOutcome;
 import io.prodi.dq.DqReport;
 import io.prodi.dq.DqSpec;
 import io.prodi.dq.ExpectationResult;
+import io.prodi.dq.ExpectationSpec;
+import io.prodi.dq.ExpectationType;
 import io.prodi.run.RunFailure;
 import io.prodi.run.RunSummary;
 import java.time.Instant;
@@ -30,13 +32,31 @@ final class DqStep {
     this.dq = context.config().dq();
   }
 
+  /** columns_exist, on the schema, before any job: a missing column stops the run here. */
+  List<ExpectationResult> checkSchema(Dataset<Row> output) {
+    List<ExpectationResult> schema = DataQuality.checkSchema(output, dq.expectations(), context);
+    decide(schema, false);
+    return schema;
+  }
+
+  /** The expectations that need data (all but columns_exist). */
+  List<ExpectationSpec> dataExpectations() {
+    return dq.expectations().stream().filter(s -> s.type().scope() != ExpectationType.Scope.SCHEMA)
+        .collect(Collectors.toList());
+  }
+
   /** The outcome for an output the caller has cached (the shared pass fills that cache). */
   DqOutcome check(Dataset<Row> cachedOutput) {
-    List<ExpectationResult> schema = DataQuality.checkSchema(cachedOutput, dq.expectations(), context);
-    decide(schema, false);
-    DqOutcome outcome = DataQuality.evaluate(cachedOutput, dq.expectations().stream()
-        .filter(s -> s.type().scope() != io.prodi.dq.ExpectationType.Scope.SCHEMA).collect(Collectors.toList()),
-        context, Instant.now());
+    List<ExpectationResult> schema = checkSchema(cachedOutput);
+    return complete(schema, DataQuality.evaluate(cachedOutput, dataExpectations(), context, Instant.now()));
+  }
+
+  /** The outcome from the shared pass's row observed while the sink was written. */
+  DqOutcome fromObserved(Dataset<Row> output, Row shared, List<ExpectationResult> schema) {
+    return complete(schema, DataQuality.outcome(output, shared, dataExpectations(), context, Instant.now()));
+  }
+
+  private DqOutcome complete(List<ExpectationResult> schema, DqOutcome outcome) {
     List<ExpectationResult> all = new ArrayList<>(schema);
     all.addAll(outcome.results());
     decide(all, true);

@@ -41,9 +41,9 @@ final class LayerExecution {
   void run() {
     context.spark().listenerManager().register(counts);
     try {
-      Dataset<Row> output = counts.observe(transform(readInput()), "output");
+      Dataset<Row> output = transform(readInput());
       if (config.dq().expectations().isEmpty()) {
-        writeUnchecked(output);
+        writeUnchecked(counts.observe(output, "output"));
       } else {
         writeChecked(output);
       }
@@ -102,7 +102,7 @@ final class LayerExecution {
       }
       List<SinkResult> results = writeSinks(data);
       boolean computed = shared || results.stream().anyMatch(SinkResult::computedOutput);
-      Map<String, Long> seen = computed ? counts.await(observed) : Map.of();
+      Map<String, Long> seen = computed ? ObservedCounts.counts(counts.await(observed)) : Map.of();
       recordSources(seen);
       recordSinks(results, seen.get("output"));
     } finally {
@@ -113,15 +113,58 @@ final class LayerExecution {
   }
 
   /**
-   * With expectations: the output is cached, the one data-quality pass fills the cache, and the
-   * quarantine and every sink are written from it; nothing is written when an error fails the run.
+   * With expectations. When no expectation can stop the run and one plain sink is all that reads the
+   * output, the expectations' aggregates are observed during that sink's write: one pass, no cache.
+   * Otherwise (a failure must stop the run before anything is written, or a quarantine or several
+   * sinks read the output) the output is cached and the data-quality pass fills the cache.
    */
   private void writeChecked(Dataset<Row> output) {
+    boolean mayStop = config.dq().failOnError()
+        && config.dq().expectations().stream().anyMatch(e -> e.onFail().equals("fail"));
+    boolean quarantines = config.dq().expectations().stream().anyMatch(e -> e.onFail().equals("quarantine"));
+    boolean oneReader = config.sinks().size() == 1 && !config.sinks().get(0).mode().equals("merge");
+    if (mayStop || quarantines || !oneReader) {
+      writeCheckedFromCache(output);
+    } else {
+      writeCheckedWhileWriting(output);
+    }
+  }
+
+  private void writeCheckedWhileWriting(Dataset<Row> output) {
+    DqStep step = new DqStep(context, summary);
+    List<io.prodi.dq.ExpectationResult> schema = step.checkSchema(output);
+    List<org.apache.spark.sql.Column> aggregates = io.prodi.dq.DataQuality.sharedAggregates(step.dataExpectations());
+    Dataset<Row> observed = counts.observe(output, "dq", aggregates);
+    Dataset<Row> kept = io.prodi.dq.DataQuality.kept(observed, step.dataExpectations());
+    Set<String> names = counts.namesIn(kept);
+    SinkResult result = writeSinks(kept).get(0);
+    Map<String, Row> seen;
+    Row shared;
+    if (result.computedOutput()) {
+      seen = counts.await(names);
+      shared = seen.get("dq");
+    } else {
+      context.describe("dq: " + step.dataExpectations().size() + " expectations in one pass");
+      shared = output.agg(aggregates.get(0), aggregates.subList(1, aggregates.size())
+          .toArray(new org.apache.spark.sql.Column[0])).collectAsList().get(0);
+      names.remove("dq");
+      seen = counts.await(names);
+    }
+    if (shared == null) {
+      throw new RunFailure("Cannot read the data-quality results: Spark reported no metrics for the write of "
+          + config.sinks().get(0).location(config.locationStorage(), config.baseDir()));
+    }
+    DqOutcome outcome = timed("dq", () -> step.fromObserved(output, shared, schema));
+    recordSources(ObservedCounts.counts(seen));
+    recordSinks(List.of(result), outcome.keptRows());
+  }
+
+  private void writeCheckedFromCache(Dataset<Row> output) {
     Set<String> observed = counts.namesIn(output);
     Dataset<Row> cached = output.persist(StorageLevel.MEMORY_AND_DISK());
     try {
       DqOutcome outcome = timed("dq", () -> new DqStep(context, summary).check(cached));
-      recordSources(counts.await(observed));
+      recordSources(ObservedCounts.counts(counts.await(observed)));
       outcome.quarantined().ifPresent(rows -> writeQuarantine(rows, outcome.quarantinedRows()));
       recordSinks(writeSinks(outcome.kept()), outcome.keptRows());
     } finally {

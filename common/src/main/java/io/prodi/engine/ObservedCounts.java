@@ -23,7 +23,7 @@ final class ObservedCounts implements QueryExecutionListener {
   private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
   private final String prefix;
-  private final Map<String, Long> counts = new ConcurrentHashMap<>();
+  private final Map<String, Row> rows = new ConcurrentHashMap<>();
 
   ObservedCounts(String runId) {
     this.prefix = "prodi_" + runId.replaceAll("[^A-Za-z0-9]", "_") + "_";
@@ -34,13 +34,19 @@ final class ObservedCounts implements QueryExecutionListener {
     return data.observe(prefix + name, org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)));
   }
 
+  /** {@code data} with these aggregates observed under {@code name}, computed by whichever job runs it. */
+  Dataset<Row> observe(Dataset<Row> data, String name, List<org.apache.spark.sql.Column> aggregates) {
+    return data.observe(prefix + name, aggregates.get(0),
+        aggregates.subList(1, aggregates.size()).toArray(new org.apache.spark.sql.Column[0]));
+  }
+
   @Override
   public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
     Map<String, Row> observed = JavaConverters.mapAsJavaMap(qe.observedMetrics());
     boolean added = false;
     for (Map.Entry<String, Row> metric : observed.entrySet()) {
       if (metric.getKey().startsWith(prefix) && !metric.getValue().isNullAt(0)) {
-        added |= counts.putIfAbsent(metric.getKey(), metric.getValue().getLong(0)) == null;
+        added |= rows.putIfAbsent(metric.getKey(), metric.getValue()) == null;
       }
     }
     if (added) {
@@ -67,14 +73,21 @@ final class ObservedCounts implements QueryExecutionListener {
     return names;
   }
 
+  /** The first long of each observed row: the counts of {@link #observe(Dataset, String)}. */
+  static Map<String, Long> counts(Map<String, Row> observed) {
+    Map<String, Long> out = new HashMap<>();
+    observed.forEach((name, row) -> out.put(name, row.getLong(0)));
+    return out;
+  }
+
   /**
-   * The counts of {@code names}, waiting for listener events still on their way (Spark delivers
-   * them asynchronously, within milliseconds of the job's end).
+   * The observed rows of {@code names}, waiting for listener events still on their way (Spark
+   * delivers them asynchronously, within milliseconds of the job's end).
    */
-  Map<String, Long> await(Set<String> names) {
+  Map<String, Row> await(Set<String> names) {
     long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
     synchronized (this) {
-      while (!names.stream().allMatch(n -> counts.containsKey(prefix + n)) && System.nanoTime() < deadline) {
+      while (!names.stream().allMatch(n -> rows.containsKey(prefix + n)) && System.nanoTime() < deadline) {
         try {
           wait(50);
         } catch (InterruptedException e) {
@@ -83,11 +96,11 @@ final class ObservedCounts implements QueryExecutionListener {
         }
       }
     }
-    Map<String, Long> out = new HashMap<>();
+    Map<String, Row> out = new HashMap<>();
     names.forEach(n -> {
-      Long count = counts.get(prefix + n);
-      if (count != null) {
-        out.put(n, count);
+      Row row = rows.get(prefix + n);
+      if (row != null) {
+        out.put(n, row);
       }
     });
     return out;

@@ -94,6 +94,12 @@ public final class LayerRun {
       e.problems().forEach(p -> console.problem(p, true));
       summary.status("failed").error(console.mask(e.getMessage()));
       code = INVALID;
+    } catch (RuntimeException e) { // Spark's own errors: one line, the stack trace only with --verbose
+      String message = "Cannot run " + context.loaded().config().layer().id() + ": " + RunFailure.firstLine(e);
+      console.error(message);
+      console.trace(e);
+      summary.status("failed").error(console.mask(message));
+      code = FAILED;
     }
     String line = console.mask(summary.line());
     console.result(line);

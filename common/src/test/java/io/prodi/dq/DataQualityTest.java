@@ -164,7 +164,8 @@ class DataQualityTest {
 
   /**
    * Eight row-level expectations, a drop and a quarantine: the source is scanned once (its bytes read
-   * once), the expectations take ONE aggregation, then the quarantine and the sink read the cache.
+   * once), the expectations take ONE aggregation, the samples of the failed ones one small job, then
+   * the quarantine and the sink read the cache.
    */
   @Test
   void eightRowExpectationsADropAndAQuarantineTakeOnePassOverTheInput() throws Exception {
@@ -186,8 +187,10 @@ class DataQualityTest {
           .isEqualTo(configBytes + DATA.length());
       Map<String, Integer> perStep = new HashMap<>();
       jobs.forEach(j -> perStep.merge(j.replaceAll(" /.*", ""), 1, Integer::sum));
-      assertThat(perStep).containsOnlyKeys("[silver] dq: 8 expectations in one pass", "[silver] write quarantine",
-          "[silver] write sink 1 files");
+      assertThat(perStep).containsOnlyKeys("[silver] dq: 8 expectations in one pass",
+          "[silver] dq: samples of 5 failed expectations", "[silver] write quarantine", "[silver] write sink 1 files");
+      // samples: one small job over the cached failing rows, only because rules failed
+      assertThat(perStep.get("[silver] dq: samples of 5 failed expectations")).isEqualTo(1);
       // the one aggregation is three jobs under adaptive execution: the cache filled from the source (a
       // table-cache query stage), the partial aggregation over the cache, the final row
       assertThat(perStep.get("[silver] dq: 8 expectations in one pass")).isEqualTo(3);
