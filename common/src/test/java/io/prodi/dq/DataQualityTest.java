@@ -198,4 +198,35 @@ class DataQualityTest {
       assertThat(perStep.get("[silver] write sink 1 files")).isEqualTo(1);
     }
   }
+
+  /** Nothing can stop the run and one sink reads the output: the checks ride on the write, no cache. */
+  @Test
+  void warningsAreCountedDuringTheWriteWithoutACache() throws Exception {
+    String cfg = config("    - {type: not_null, column: id, severity: warn}\n"
+        + "    - {type: condition, expr: 'amount <> 0', name: non_zero, on_fail: drop}\n", "");
+    try (JobCounter counter = JobCounter.start("silver")) {
+      CliRun run = run(cfg);
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(counter.jobs()).filteredOn(j -> j.startsWith("[silver] dq: 2 expectations")).isEmpty();
+      JsonNode summary = summary(run);
+      assertThat(summary.get("expectations").get(0).get("failed").asLong()).isEqualTo(1);
+      assertThat(summary.get("sinks").get(0).get("rows").asLong()).isEqualTo(7);
+    }
+    assertThat(SharedSpark.session().read().parquet(tmp.resolve("out/kept").toString()).count()).isEqualTo(7);
+  }
+
+  /** With only a noop sink nothing computes the output: the checks run as their own one pass. */
+  @Test
+  void aNoopSinkStillGetsItsChecks() throws Exception {
+    String cfg = folder.write("noop.yml", "layer: silver\n"
+        + "io:\n  source: {format: csv, path: in/tx.csv, options: {header: 'true'}, schema: " + SCHEMA + "}\n"
+        + "  sink: {kind: noop}\n"
+        + "dq: {expectations: [{type: valid_values, column: currency, values: [USD, EUR, COP], severity: warn}]}\n");
+    CliRun run = run(cfg);
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    JsonNode result = summary(run).get("expectations").get(0);
+    assertThat(result.get("failed").asLong()).isEqualTo(1);
+    assertThat(result.get("samples").get(0).asText()).isEqualTo("GBP");
+    assertThat(summary(run).get("sources").get(0).get("rows").asLong()).isEqualTo(8);
+  }
 }
