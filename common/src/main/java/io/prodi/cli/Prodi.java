@@ -30,7 +30,8 @@ public final class Prodi implements Callable<Integer> {
         .addSubcommand("run-layer", new RunLayerCommand(context, null))
         .addSubcommand("run-pipeline", new RunPipelineCommand(context))
         .addSubcommand("validate", new ValidateCommand(context))
-        .addSubcommand("plan", new PlanCommand(context));
+        .addSubcommand("plan", new PlanCommand(context))
+        .addSubcommand("test", new TestCommand(context));
     return run(cli, args, context);
   }
 

@@ -124,6 +124,20 @@ public final class LayerConfig {
     return new LayerConfig(b);
   }
 
+  /**
+   * The same config reading and writing elsewhere: for {@code prodi test}, which replaces the sources
+   * with fixtures and sends sinks, quarantine, report and state to a temporary folder.
+   */
+  public LayerConfig redirected(List<SourceSpec> newSources, List<SinkSpec> newSinks, DqSpec newDq,
+      String newStateUri) {
+    Builder b = new Builder(this);
+    b.sources = newSources;
+    b.sinks = newSinks;
+    b.dq = newDq;
+    b.stateUri = newStateUri;
+    return new LayerConfig(b);
+  }
+
   /** Mutable only while the reader fills it. */
   static final class Builder {
     String uri;

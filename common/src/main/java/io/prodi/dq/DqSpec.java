@@ -107,6 +107,12 @@ public final class DqSpec {
     return Optional.ofNullable(reportPath);
   }
 
+  /** This block writing its quarantine and report elsewhere (for {@code prodi test}). */
+  public DqSpec redirected(SinkSpec newQuarantine, String newReportPath) {
+    return new DqSpec(expectations, failOnError, quarantine == null ? null : newQuarantine,
+        reportPath == null ? null : newReportPath);
+  }
+
   /** This block with {@code fail_on_error} as a command-line flag says. */
   public DqSpec withFailOnError(boolean value) {
     return new DqSpec(expectations, value, quarantine, reportPath);

@@ -62,6 +62,16 @@ public final class SparkLayerEngine implements LayerEngine {
     return spark;
   }
 
+  /** The process's session, built for {@code configs} if no run has built it yet. */
+  public SparkSession session(List<LayerConfig> configs) {
+    if (session == null) {
+      List<LayerConfig> all = new ArrayList<>(expected);
+      all.addAll(configs);
+      session = sessionFactory.apply(all);
+    }
+    return session;
+  }
+
   private SparkSession stepSession(LayerConfig config) {
     if (session == null) {
       List<LayerConfig> configs = new ArrayList<>(expected);

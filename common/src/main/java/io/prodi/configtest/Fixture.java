@@ -1,0 +1,77 @@
+package io.prodi.configtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prodi.config.ConfigNode;
+import io.prodi.config.load.ConfigFiles;
+import io.prodi.source.Formats;
+import io.prodi.transform.SqlSyntax;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/** Fixture data standing in for a source: inline rows (types inferred, or a DDL schema) or a file. */
+public final class Fixture {
+  private static final Set<String> KEYS = Set.of("rows", "schema", "file", "format", "options");
+
+  private final List<String> jsonRows;
+  private final String schema;
+  private final String file;
+  private final String format;
+  private final Map<String, String> options;
+
+  private Fixture(List<String> jsonRows, String schema, String file, String format, Map<String, String> options) {
+    this.jsonRows = List.copyOf(jsonRows);
+    this.schema = schema;
+    this.file = file;
+    this.format = format;
+    this.options = Map.copyOf(options);
+  }
+
+  static Fixture bind(ConfigNode node, String testFile) {
+    node.allowKeys("a fixture", KEYS);
+    List<String> rows = new ArrayList<>();
+    for (ConfigNode row : node.get("rows").elements()) {
+      if (!row.isMap()) {
+        row.expected("a row mapping {column: value}");
+      } else {
+        rows.add(row.raw().toString());
+      }
+    }
+    String schema = node.get("schema").text();
+    if (schema != null) {
+      SqlSyntax.schemaError(schema).ifPresent(e -> node.get("schema").error("Cannot parse schema: " + e + " ("
+          + node.get("schema").shown() + ")"));
+    }
+    String file = node.get("file").text();
+    if ((file == null) == !node.has("rows")) {
+      node.error("Cannot read a fixture: give exactly one of rows and file (" + node.shown() + ")");
+    }
+    if (node.has("rows") && rows.isEmpty() && schema == null) {
+      node.get("schema").error("Cannot type an empty fixture: give a schema for rows: [] (missing)");
+    }
+    String format = Optional.ofNullable(node.get("format").oneOf("format", Formats.READABLE)).orElse("parquet");
+    return new Fixture(rows, schema, file == null ? null : ConfigFiles.resolveSibling(testFile, file), format,
+        node.get("options").textMap());
+  }
+
+  /** The fixture as a DataFrame of the test's session. */
+  Dataset<Row> read(SparkSession spark) {
+    if (file != null) {
+      DataFrameReader reader = spark.read().format(format.equals("jsonl") ? "json" : format).options(options);
+      if (schema != null) {
+        reader.schema(schema);
+      }
+      return reader.load(file);
+    }
+    Dataset<String> json = spark.createDataset(jsonRows, Encoders.STRING());
+    return schema != null ? spark.read().schema(schema).json(json) : spark.read().json(json);
+  }
+
+}
