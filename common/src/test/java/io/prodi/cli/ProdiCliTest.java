@@ -3,7 +3,6 @@ package io.prodi.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodi.config.Layer;
 import io.prodi.testing.CliRun;
 import io.prodi.testing.ConfigFolder;
@@ -30,11 +29,9 @@ class ProdiCliTest {
     valid = folder.write("raw.yml", VALID);
   }
 
-  private static JsonNode summary(CliRun run) throws Exception {
-    List<String> lines = run.outLines();
-    String last = lines.get(lines.size() - 1);
-    assertThat(last).startsWith("{\"prodi_summary\":");
-    return new ObjectMapper().readTree(last).get("prodi_summary");
+  private static JsonNode summary(CliRun run) {
+    assertThat(run.outLines()).last().asString().startsWith("{\"prodi_summary\":");
+    return run.summary();
   }
 
   @Test

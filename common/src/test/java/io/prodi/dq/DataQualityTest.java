@@ -53,18 +53,11 @@ class DataQualityTest {
   }
 
   private CliRun run(String config, String... more) {
-    String[] args = new String[4 + more.length];
-    args[0] = "run-layer";
-    args[1] = "-c";
-    args[2] = config;
-    args[3] = "--base-dir=" + tmp;
-    System.arraycopy(more, 0, args, 4, more.length);
-    return SharedSpark.prodi(args);
+    return SharedSpark.runLayer(config, tmp, more);
   }
 
-  private static JsonNode summary(CliRun run) throws Exception {
-    List<String> lines = run.outLines();
-    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(lines.size() - 1)).get("prodi_summary");
+  private static JsonNode summary(CliRun run) {
+    return run.summary();
   }
 
   /** Each type on the same data with severity warn: the exact number of failing rows (nulls stated). */

@@ -3,12 +3,10 @@ package io.prodi.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodi.testing.CliRun;
 import io.prodi.testing.ConfigFolder;
 import io.prodi.testing.SharedSpark;
 import java.nio.file.Path;
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -47,13 +45,7 @@ abstract class EngineTestBase {
   }
 
   CliRun run(String config, String... more) {
-    String[] args = new String[4 + more.length];
-    args[0] = "run-layer";
-    args[1] = "-c";
-    args[2] = config;
-    args[3] = "--base-dir=" + tmp;
-    System.arraycopy(more, 0, args, 4, more.length);
-    return SharedSpark.prodi(args);
+    return SharedSpark.runLayer(config, tmp, more);
   }
 
   CliRun succeed(String config, String... more) {
@@ -63,12 +55,7 @@ abstract class EngineTestBase {
   }
 
   static JsonNode summary(CliRun run) {
-    List<String> lines = run.outLines();
-    try {
-      return new ObjectMapper().readTree(lines.get(lines.size() - 1)).get("prodi_summary");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return run.summary();
   }
 
   Dataset<Row> read(String format, String relative) {

@@ -84,6 +84,16 @@ public final class CliRun {
     return Arrays.stream(text.split("\n")).filter(l -> !l.isBlank()).collect(Collectors.toList());
   }
 
+  /** The run's summary: the {@code prodi_summary} object of its last output line. */
+  public com.fasterxml.jackson.databind.JsonNode summary() {
+    List<String> lines = outLines();
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(lines.size() - 1)).get("prodi_summary");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Override
   public String toString() {
     return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;

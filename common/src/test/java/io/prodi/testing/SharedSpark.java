@@ -51,6 +51,17 @@ public final class SharedSpark {
     return prodi(Map.of(), args);
   }
 
+  /** {@code prodi run-layer -c CONFIG --base-dir BASE [more...]} on the shared session. */
+  public static CliRun runLayer(String config, java.nio.file.Path base, String... more) {
+    String[] args = new String[4 + more.length];
+    args[0] = "run-layer";
+    args[1] = "-c";
+    args[2] = config;
+    args[3] = "--base-dir=" + base;
+    System.arraycopy(more, 0, args, 4, more.length);
+    return prodi(args);
+  }
+
   public static CliRun layer(Layer layer, String... args) {
     return CliRun.run(Map.of(), engine(), layer, args);
   }
