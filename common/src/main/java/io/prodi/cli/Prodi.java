@@ -31,7 +31,8 @@ public final class Prodi implements Callable<Integer> {
         .addSubcommand("run-pipeline", new RunPipelineCommand(context))
         .addSubcommand("validate", new ValidateCommand(context))
         .addSubcommand("plan", new PlanCommand(context))
-        .addSubcommand("test", new TestCommand(context));
+        .addSubcommand("test", new TestCommand(context))
+        .addSubcommand("state", new StateCommand(context));
     return run(cli, args, context);
   }
 

@@ -26,6 +26,7 @@ public final class ConfigTest {
   private final ExpectedRows quarantine;
   private final Map<String, JsonNode> expectations;
   private final String failsWith;
+  private final Map<String, String> watermarks;
 
   private ConfigTest(String file, ConfigNode root) {
     this.file = file;
@@ -50,13 +51,10 @@ public final class ConfigTest {
     });
     this.expectations = byName;
     this.failsWith = expect.get("fails_with").text();
-    if (expect.has("watermark")) {
-      expect.get("watermark").error("Cannot check a watermark: incremental sources are not implemented yet "
-          + "(expect.watermark)");
-    }
-    if (output == null && quarantine == null && expectations.isEmpty() && failsWith == null) {
-      expect.error("Cannot run a test that expects nothing: give output, quarantine, expectations or fails_with "
-          + "(expect)");
+    this.watermarks = expect.get("watermark").textMap();
+    if (output == null && quarantine == null && expectations.isEmpty() && failsWith == null && watermarks.isEmpty()) {
+      expect.error("Cannot run a test that expects nothing: give output, quarantine, expectations, watermark or "
+          + "fails_with (expect)");
     }
   }
 
@@ -108,6 +106,11 @@ public final class ConfigTest {
 
   public Map<String, JsonNode> expectations() {
     return expectations;
+  }
+
+  /** The watermark each incremental source would commit, by source name or state id. */
+  public Map<String, String> watermarks() {
+    return watermarks;
   }
 
   public Optional<String> failsWith() {

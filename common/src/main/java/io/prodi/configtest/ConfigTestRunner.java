@@ -15,6 +15,7 @@ import io.prodi.run.RunContext;
 import io.prodi.run.RunFailure;
 import io.prodi.run.RunRequest;
 import io.prodi.run.RunSummary;
+import io.prodi.run.StateIds;
 import io.prodi.sink.SinkSpec;
 import io.prodi.sink.SinkTypes;
 import io.prodi.source.SourceSpec;
@@ -102,8 +103,11 @@ public final class ConfigTestRunner {
       String view = "prodi_fixture_" + (++fixtures);
       fixture.read(spark).createOrReplaceGlobalTempView(view);
       views.add(view);
+      String incremental = source.watermark().map(w -> ", incremental: {watermark: {field: '" + w.field()
+          + "', state_id: '" + StateIds.of(config, source, w) + "', default: '" + w.defaultValue() + "', lag: '"
+          + w.lag() + "'}}").orElse("");
       sources.add(SourceTypes.bind(node("{type: table, table: global_temp." + view
-          + source.name().map(n -> ", name: " + n).orElse("") + "}")).orElseThrow());
+          + source.name().map(n -> ", name: " + n).orElse("") + incremental + "}")).orElseThrow());
     }
     List<SinkSpec> sinks = new ArrayList<>();
     for (int i = 0; i < config.sinks().size(); i++) {
@@ -172,7 +176,20 @@ public final class ConfigTestRunner {
     }
     JsonNode summary = YamlTree.mapper().readTree(Files.readString(tmp.resolve("summary.json")));
     test.expectations().forEach((name, expected) -> diff.addAll(expectation(name, expected, summary)));
+    test.watermarks().forEach((name, expected) -> diff.addAll(watermark(name, expected, summary)));
     return diff;
+  }
+
+  private static List<String> watermark(String name, String expected, JsonNode summary) {
+    for (JsonNode mark : summary.path("watermarks")) {
+      String stateId = mark.path("state_id").asText();
+      if (stateId.equals(name) || stateId.endsWith("::" + name)) {
+        String after = mark.path("after").asText(null);
+        return expected.equals(after) ? List.of()
+            : List.of("watermark " + name + ": expected " + expected + ", would commit " + after);
+      }
+    }
+    return List.of("watermark " + name + ": the config has no incremental source of that name or state id");
   }
 
   private static List<String> compareFiles(String what, ExpectedRows expected, SparkSession spark, Path path) {

@@ -15,6 +15,7 @@ import io.prodi.transform.PreStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Dataset;
@@ -30,16 +31,21 @@ final class LayerExecution {
   private final LayerConfig config;
   private final RunSummary summary;
   private final ObservedCounts counts;
+  private final io.prodi.env.RunEnvironment env;
+  private Watermarks watermarks;
+  private Map<String, Row> observedSources = Map.of();
 
-  LayerExecution(StepContext context, RunSummary summary) {
+  LayerExecution(StepContext context, RunSummary summary, io.prodi.env.RunEnvironment env) {
     this.context = context;
     this.config = context.config();
     this.summary = summary;
     this.counts = new ObservedCounts(context.runId());
+    this.env = env;
   }
 
   void run() {
     context.spark().listenerManager().register(counts);
+    watermarks = Watermarks.start(context, env);
     try {
       Dataset<Row> output = transform(readInput());
       if (config.dq().expectations().isEmpty()) {
@@ -47,10 +53,24 @@ final class LayerExecution {
       } else {
         writeChecked(output);
       }
+      commitWatermarks();
     } finally {
+      watermarks.release();
       context.spark().listenerManager().unregister(counts);
       context.spark().sparkContext().setJobDescription(null);
     }
+  }
+
+  /** Every sink has committed: each incremental source's watermark moves to the newest value it read. */
+  private void commitWatermarks() {
+    Map<Integer, Row> bySource = new java.util.HashMap<>();
+    for (int i = 0; i < config.sources().size(); i++) {
+      Row row = observedSources.get("source_" + i);
+      if (row != null) {
+        bySource.put(i, row);
+      }
+    }
+    watermarks.commit(bySource, summary, context.runId());
   }
 
   private Dataset<Row> readInput() {
@@ -59,14 +79,19 @@ final class LayerExecution {
     for (int i = 0; i < config.sources().size(); i++) {
       SourceSpec source = config.sources().get(i);
       context.describe("read " + label(source, i));
-      Dataset<Row> data = SourceTypes.read(source, context);
+      Dataset<Row> data = watermarks.filter(i, SourceTypes.read(source, context));
       source.name().ifPresent(data::createOrReplaceTempView);
       if (tagSources) {
         data = data.withColumn(StepContext.SOURCE_TAG, source instanceof FilesSourceSpec
             ? org.apache.spark.sql.functions.input_file_name()
             : org.apache.spark.sql.functions.lit(source.name().orElse(source.type())));
       }
-      inputs.add(counts.observe(data, "source_" + i));
+      int index = i;
+      Optional<org.apache.spark.sql.Column> newest = watermarks.maximum(index);
+      inputs.add(newest.isPresent()
+          ? counts.observe(data, "source_" + i, List.of(org.apache.spark.sql.functions.count(
+              org.apache.spark.sql.functions.lit(1)), newest.get()))
+          : counts.observe(data, "source_" + i));
     }
     Dataset<Row> input = inputs.get(0);
     for (Dataset<Row> other : inputs.subList(1, inputs.size())) {
@@ -102,9 +127,9 @@ final class LayerExecution {
       }
       List<SinkResult> results = writeSinks(data);
       boolean computed = shared || results.stream().anyMatch(SinkResult::computedOutput);
-      Map<String, Long> seen = computed ? ObservedCounts.counts(counts.await(observed)) : Map.of();
+      Map<String, Row> seen = computed ? counts.await(observed) : Map.of();
       recordSources(seen);
-      recordSinks(results, seen.get("output"));
+      recordSinks(results, ObservedCounts.counts(seen).get("output"));
     } finally {
       if (shared) {
         data.unpersist(false);
@@ -155,7 +180,7 @@ final class LayerExecution {
           + config.sinks().get(0).location(config.locationStorage(), config.baseDir()));
     }
     DqOutcome outcome = timed("dq", () -> step.fromObserved(output, shared, schema));
-    recordSources(ObservedCounts.counts(seen));
+    recordSources(seen);
     recordSinks(List.of(result), outcome.keptRows());
   }
 
@@ -164,7 +189,7 @@ final class LayerExecution {
     Dataset<Row> cached = output.persist(StorageLevel.MEMORY_AND_DISK());
     try {
       DqOutcome outcome = timed("dq", () -> new DqStep(context, summary).check(cached));
-      recordSources(ObservedCounts.counts(counts.await(observed)));
+      recordSources(counts.await(observed));
       outcome.quarantined().ifPresent(rows -> writeQuarantine(rows, outcome.quarantinedRows()));
       recordSinks(writeSinks(outcome.kept()), outcome.keptRows());
     } finally {
@@ -198,7 +223,9 @@ final class LayerExecution {
     return results;
   }
 
-  private void recordSources(Map<String, Long> observed) {
+  private void recordSources(Map<String, Row> observedRows) {
+    observedSources = observedRows;
+    Map<String, Long> observed = ObservedCounts.counts(observedRows);
     for (int i = 0; i < config.sources().size(); i++) {
       Long rows = observed.get("source_" + i);
       summary.sourceRows(i, rows);

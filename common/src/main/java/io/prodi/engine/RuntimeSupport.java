@@ -13,9 +13,9 @@ final class RuntimeSupport {
 
   static void check(LayerConfig config) {
     for (SourceSpec source : config.sources()) {
-      if (source.watermark().isPresent()) {
-        throw new RunFailure("Cannot read source " + source.name().orElse(source.type()) + " incrementally: the "
-            + "watermark state store is not implemented yet (" + config.uri() + ")");
+      if (source.watermark().isPresent() && !(source.type().equals("files") || source.type().equals("table"))) {
+        throw new RunFailure("Cannot read " + source.type() + " source " + source.name().orElse("")
+            + " incrementally: its runtime is not implemented yet (" + config.uri() + ")");
       }
     }
   }

@@ -39,7 +39,7 @@ public final class SparkLayerEngine implements LayerEngine {
     StepContext context = new StepContext(spark, config, run.runId(), run.console());
     long start = System.nanoTime();
     run.console().progress("[" + config.layer().id() + "] running " + config.uri() + " (run " + run.runId() + ")");
-    new LayerExecution(context, run.summary()).run();
+    new LayerExecution(context, run.summary(), run.env()).run();
     run.console().progress("[" + config.layer().id() + "] done in "
         + String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9));
   }

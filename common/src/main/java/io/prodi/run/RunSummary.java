@@ -101,6 +101,16 @@ public final class RunSummary {
     return this;
   }
 
+  /** A watermark's value before the run and after it (unchanged when nothing new was read). */
+  public RunSummary watermark(String stateId, String before, String after) {
+    for (com.fasterxml.jackson.databind.JsonNode node : body.get("watermarks")) {
+      if (node.path("state_id").asText().equals(stateId)) {
+        ((ObjectNode) node).put("before", before).put("after", after);
+      }
+    }
+    return this;
+  }
+
   /** The duration of one step of the run, in milliseconds. */
   public RunSummary duration(String step, long millis) {
     ObjectNode durations = body.has("durations_ms") ? (ObjectNode) body.get("durations_ms")

@@ -162,4 +162,20 @@ class ConfigTestCommandTest {
         + "(sources: orders)");
     assertThat(Files.exists(Paths.get("/definitely/not/here"))).isFalse();
   }
+
+  @Test
+  void theWatermarkAnIncrementalSourceWouldCommit() {
+    folder.write("inc.yml", "layer: raw\nio:\n  source: {name: events, format: json, path: /not/read, "
+        + "incremental: {watermark: {field: ts}}}\n  sink: {path: /dev/null/not/written}\n");
+    String file = folder.write("inc.test.yml", "config: inc.yml\ninputs:\n  events:\n    schema: 'id INT, ts TIMESTAMP'\n"
+        + "    rows: [{id: 1, ts: '2024-06-01T10:00:00Z'}, {id: 2, ts: '2024-06-03T08:30:00Z'}]\n"
+        + "expect:\n  watermark: {events: '2024-06-03 08:30:00'}\n  output: {count: 2}\n");
+    CliRun run = test(file);
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    String wrong = folder.write("wrong.test.yml", "config: inc.yml\ninputs:\n  events:\n    schema: 'id INT, ts TIMESTAMP'\n"
+        + "    rows: [{id: 1, ts: '2024-06-01T10:00:00Z'}]\nexpect:\n  watermark: {inc::events: '2024-06-02 00:00:00'}\n");
+    CliRun failed = test(wrong);
+    assertThat(failed.outLines()).contains("    watermark inc::events: expected 2024-06-02 00:00:00, would commit "
+        + "2024-06-01 10:00:00");
+  }
 }

@@ -1,0 +1,101 @@
+package io.prodi.cli;
+
+import io.prodi.config.ConfigException;
+import io.prodi.config.ConfigProblem;
+import io.prodi.config.LayerConfig;
+import io.prodi.config.load.LoadedLayer;
+import io.prodi.guard.DryRunGuard;
+import io.prodi.run.Console;
+import io.prodi.run.LayerRun;
+import io.prodi.run.RunRequest;
+import io.prodi.run.StateIds;
+import io.prodi.state.StateStore;
+import io.prodi.state.WatermarkState;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code prodi state show|set|reset|unlock --state-id ID -c CFG}: inspect or repair a watermark in the
+ * state store the config uses. {@code set}, {@code reset} and {@code unlock} respect the dry-run guard.
+ */
+@Command(name = "state", mixinStandardHelpOptions = true,
+    description = "Show, set, reset or unlock a watermark of the config's state store.")
+public final class StateCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  RunOptions options;
+
+  @Parameters(index = "0", paramLabel = "ACTION", description = "show, set, reset or unlock")
+  String action;
+
+  @Option(names = "--state-id", paramLabel = "ID", required = true, description = "The watermark's state id.")
+  String stateId;
+
+  @Option(names = "--value", paramLabel = "VALUE", description = "The new value, for set.")
+  String value;
+
+  private final CliContext context;
+
+  StateCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    if (!java.util.List.of("show", "set", "reset", "unlock").contains(action)) {
+      throw new ParameterException(spec.commandLine(), "Cannot " + action + " state: unknown action (valid: show, "
+          + "set, reset, unlock)");
+    }
+    if (action.equals("set") && value == null) {
+      throw new ParameterException(spec.commandLine(), "Cannot set state: --value is required (missing)");
+    }
+    Console console = options.console(context);
+    RunRequest request = options.request(context, options.singleConfig(), options.layerOption());
+    LoadedLayer loaded;
+    try {
+      loaded = LayerRun.load(request, "state");
+    } catch (ConfigException e) {
+      e.problems().forEach(p -> console.problem(p, p.severity() == ConfigProblem.Severity.ERROR));
+      return LayerRun.INVALID;
+    }
+    LayerConfig config = loaded.config();
+    StateStore store = new StateStore(StateIds.stateUri(config), request.files().hadoopConf());
+    java.util.Optional<WatermarkState> current = store.read(stateId);
+    if (action.equals("show")) {
+      console.result(current.map(WatermarkState::toString).orElse("{\"state_id\":\"" + stateId
+          + "\",\"value\":null} (nothing stored: the next run starts from the source's default)"));
+      return LayerRun.OK;
+    }
+    DryRunGuard.Decision decision = DryRunGuard.decide(config.layer().id(), config.dryRun(), request.dryRunFlag(),
+        request.env());
+    decision.forcingMessage().ifPresent(console::result);
+    if (decision.dryRun()) {
+      console.result("[" + config.layer().id() + "] dry run: would " + action + " " + stateId
+          + (value == null ? "" : " to " + value) + " in " + StateIds.stateUri(config));
+      return LayerRun.OK;
+    }
+    switch (action) {
+      case "set":
+        console.result(store.commit(stateId, value, current.map(WatermarkState::field).orElse(null), "manual",
+            current.map(WatermarkState::generation).orElse(0L)).toString());
+        break;
+      case "reset":
+        store.reset(stateId);
+        console.result("[" + config.layer().id() + "] reset " + stateId + ": the next run starts from the default");
+        break;
+      default:
+        store.release(stateId);
+        console.result("[" + config.layer().id() + "] unlocked " + stateId);
+        break;
+    }
+    return LayerRun.OK;
+  }
+}

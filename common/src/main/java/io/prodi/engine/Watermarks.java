@@ -1,0 +1,148 @@
+package io.prodi.engine;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+
+import io.prodi.config.LayerConfig;
+import io.prodi.env.RunEnvironment;
+import io.prodi.run.RunFailure;
+import io.prodi.run.RunSummary;
+import io.prodi.run.StateIds;
+import io.prodi.source.SourceSpec;
+import io.prodi.source.WatermarkSpec;
+import io.prodi.state.StateStore;
+import io.prodi.state.WatermarkState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.TimestampType;
+
+/**
+ * The incremental watermarks of one run (CONTRACT.md §4.5): leases taken before anything is read,
+ * each source filtered to rows after its watermark (minus lag), and the maximum of what was read
+ * committed only after every sink has committed — never in a dry run, never after a failure.
+ */
+final class Watermarks {
+  private final StateStore store;
+  private final Map<Integer, Mark> marks = new LinkedHashMap<>();
+  private final List<String> leased = new ArrayList<>();
+
+  /** One source's watermark in this run. */
+  private static final class Mark {
+    final WatermarkSpec spec;
+    final String stateId;
+    final String before;
+    final long generation;
+
+    Mark(WatermarkSpec spec, String stateId, String before, long generation) {
+      this.spec = spec;
+      this.stateId = stateId;
+      this.before = before;
+      this.generation = generation;
+    }
+  }
+
+  private Watermarks(StateStore store) {
+    this.store = store;
+  }
+
+  /** Takes the leases and reads the current watermarks of a config's incremental sources. */
+  static Watermarks start(StepContext context, RunEnvironment env) {
+    LayerConfig config = context.config();
+    Watermarks watermarks = new Watermarks(new StateStore(StateIds.stateUri(config),
+        context.spark().sessionState().newHadoopConf()));
+    try {
+      for (int i = 0; i < config.sources().size(); i++) {
+        SourceSpec source = config.sources().get(i);
+        if (source.watermark().isPresent()) {
+          watermarks.open(i, source, source.watermark().get(), config, context.runId(), env);
+        }
+      }
+    } catch (RuntimeException e) {
+      watermarks.release();
+      throw e;
+    }
+    return watermarks;
+  }
+
+  private void open(int index, SourceSpec source, WatermarkSpec spec, LayerConfig config, String runId,
+      RunEnvironment env) {
+    String stateId = StateIds.of(config, source, spec);
+    store.lease(stateId, runId);
+    leased.add(stateId);
+    Optional<WatermarkState> stored = store.read(stateId);
+    String fromEnv = spec.fromEnv().flatMap(env::get).filter(v -> !v.isBlank()).orElse(null);
+    String before = fromEnv != null ? fromEnv : stored.map(WatermarkState::value).orElse(spec.defaultValue());
+    marks.put(index, new Mark(spec, stateId, before, stored.map(WatermarkState::generation).orElse(0L)));
+  }
+
+  boolean isEmpty() {
+    return marks.isEmpty();
+  }
+
+  /** Source {@code index}'s rows after its watermark (all rows when it has none). */
+  Dataset<Row> filter(int index, Dataset<Row> data) {
+    Mark mark = marks.get(index);
+    if (mark == null) {
+      return data;
+    }
+    String field = mark.spec.field();
+    if (!java.util.Arrays.asList(data.columns()).contains(field)) {
+      throw new RunFailure("Cannot read incrementally on " + field + ": the source has no such column (columns: "
+          + String.join(", ", data.columns()) + ")");
+    }
+    DataType type = data.schema().apply(field).dataType();
+    return data.where(col(field).gt(threshold(mark, type)));
+  }
+
+  /** The newest value of the watermark field in what source {@code index} read, as an aggregate to observe. */
+  Optional<Column> maximum(int index) {
+    Mark mark = marks.get(index);
+    return mark == null ? Optional.empty()
+        : Optional.of(org.apache.spark.sql.functions.max(col(mark.spec.field())).cast("string"));
+  }
+
+  private static Column threshold(Mark mark, DataType type) {
+    String quoted = "'" + mark.before.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    long lagSeconds = mark.spec.lag().getSeconds();
+    if (type instanceof TimestampType || type instanceof DateType) {
+      String cast = type instanceof DateType ? "DATE" : "TIMESTAMP";
+      return expr("CAST(" + quoted + " AS " + cast + ")" + (lagSeconds == 0 ? "" : " - INTERVAL " + lagSeconds
+          + " SECONDS"));
+    }
+    if (lagSeconds != 0) {
+      throw new RunFailure("Cannot subtract lag " + mark.spec.lag() + " from watermark " + mark.spec.field()
+          + ": lag applies to date and timestamp fields (" + type.simpleString() + ")");
+    }
+    return lit(mark.before).cast(type);
+  }
+
+  /** Commits each source's newest value read (after every sink committed) and records before/after. */
+  void commit(Map<Integer, Row> observed, RunSummary summary, String runId) {
+    for (Map.Entry<Integer, Mark> entry : marks.entrySet()) {
+      Mark mark = entry.getValue();
+      Row row = observed.get(entry.getKey());
+      String newest = row == null || row.size() < 2 || row.isNullAt(1) ? null : row.getString(1);
+      String after = mark.before;
+      if (newest != null) {
+        store.commit(mark.stateId, newest, mark.spec.field(), runId, mark.generation);
+        after = newest;
+      }
+      summary.watermark(mark.stateId, mark.before, after);
+    }
+  }
+
+  /** Gives the leases back, whatever happened. */
+  void release() {
+    leased.forEach(store::release);
+    leased.clear();
+  }
+}

@@ -1,0 +1,95 @@
+package io.prodi.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prodi.state.StateStore;
+import io.prodi.testing.CliRun;
+import io.prodi.testing.SharedSpark;
+import java.nio.file.Files;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+
+/** Incremental files sources and the state store in real runs (CONTRACT.md §4.5). */
+class IncrementalRunTest extends EngineTestBase {
+  private String incremental(String sinks) {
+    return folder.write("inc.yml", "layer: bronze\nstate: {uri: state}\n"
+        + "io:\n  source: {name: people, format: csv, path: in, options: {header: 'true'}, schema: " + PEOPLE_SCHEMA
+        + ", incremental: {watermark: {field: updated}}}\n  sink:\n" + sinks);
+  }
+
+  private StateStore store() {
+    return new StateStore(at("state"), new Configuration());
+  }
+
+  @Test
+  void aSecondRunReadsOnlyRowsAfterTheWatermark() {
+    String cfg = incremental("    - {path: out/inc, mode: append}\n");
+    JsonNode first = succeed(cfg).summary();
+    assertThat(first.get("sources").get(0).get("rows").asLong()).isEqualTo(5);
+    assertThat(first.get("watermarks").get(0).get("before").asText()).isEqualTo("1970-01-01T00:00:00Z");
+    assertThat(first.get("watermarks").get(0).get("after").asText()).isEqualTo("2024-01-05");
+    assertThat(store().read("inc::people").orElseThrow().value()).isEqualTo("2024-01-05");
+    folder.write("in/more.csv", "id,name,country,amount,updated\n7,Old,CO,1.0,2024-01-02\n8,New,MX,2.0,2024-01-06\n");
+    JsonNode second = succeed(cfg).summary();
+    assertThat(second.get("sources").get(0).get("rows").asLong()).isEqualTo(1);
+    assertThat(second.get("watermarks").get(0).get("after").asText()).isEqualTo("2024-01-06");
+    assertThat(read("parquet", "out/inc").count()).isEqualTo(6);
+    JsonNode third = succeed(cfg).summary();
+    assertThat(third.get("sources").get(0).get("rows").asLong()).isZero();
+    assertThat(third.get("watermarks").get(0).get("after").asText()).isEqualTo("2024-01-06");
+  }
+
+  @Test
+  void aFailedSinkLeavesTheWatermarkAndTheRerunPicksTheRowsUp() throws Exception {
+    folder.write("out/blocked/x.txt", "x");
+    String cfg = incremental("    - {path: out/first, mode: append}\n    - {path: out/blocked, mode: error}\n");
+    CliRun failed = run(cfg);
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(store().read("inc::people")).isEmpty();
+    Files.delete(tmp.resolve("out/blocked/x.txt"));
+    Files.delete(tmp.resolve("out/blocked"));
+    JsonNode rerun = succeed(cfg).summary();
+    assertThat(rerun.get("sources").get(0).get("rows").asLong()).isEqualTo(5);
+    assertThat(store().read("inc::people").orElseThrow().value()).isEqualTo("2024-01-05");
+  }
+
+  @Test
+  void aDryRunAndARunWhoseLeaseIsTakenChangeNothing() {
+    String cfg = incremental("    - {path: out/inc}\n");
+    CliRun dry = SharedSpark.prodi(Map.of("PRODI_FORCE_DRY_RUN", "1"), "run-layer", "-c", cfg, "--base-dir", tmp.toString());
+    assertThat(dry.exitCode()).isZero();
+    assertThat(tmp.resolve("state")).doesNotExist();
+    store().lease("inc::people", "someone-else");
+    CliRun blocked = run(cfg);
+    assertThat(blocked.exitCode()).isEqualTo(1);
+    assertThat(blocked.errors()).singleElement().asString().startsWith(
+        "prodi: error: Cannot run with state id inc::people: another run holds its lease ({\"run_id\":\"someone-else\"");
+    assertThat(tmp.resolve("out/inc")).doesNotExist();
+    store().release("inc::people");
+    succeed(cfg);
+    assertThat(tmp.resolve("state/inc~3A~3Apeople/lease.json")).doesNotExist();
+  }
+
+  @Test
+  void stateShowSetResetAndUnlock() {
+    String cfg = incremental("    - {path: out/inc}\n");
+    String base = "--base-dir=" + tmp;
+    CliRun set = SharedSpark.prodi("state", "set", "--state-id", "inc::people", "--value", "2024-01-03", "-c", cfg, base);
+    assertThat(set.exitCode()).as(set.toString()).isZero();
+    assertThat(SharedSpark.prodi("state", "show", "--state-id", "inc::people", "-c", cfg, base).out())
+        .contains("\"value\":\"2024-01-03\"", "\"run_id\":\"manual\"");
+    assertThat(succeed(cfg).summary().get("sources").get(0).get("rows").asLong()).isEqualTo(2);
+    CliRun dryReset = SharedSpark.prodi(Map.of("PRODI_FORCE_DRY_RUN", "true"), "state", "reset", "--state-id",
+        "inc::people", "-c", cfg, base);
+    assertThat(dryReset.out()).contains("dry run: would reset inc::people");
+    assertThat(store().read("inc::people")).isPresent();
+    assertThat(SharedSpark.prodi("state", "reset", "--state-id", "inc::people", "-c", cfg, base).exitCode()).isZero();
+    assertThat(store().read("inc::people")).isEmpty();
+    store().lease("inc::people", "dead-run");
+    assertThat(SharedSpark.prodi("state", "unlock", "--state-id", "inc::people", "-c", cfg, base).out())
+        .contains("unlocked inc::people");
+    store().lease("inc::people", "next-run");
+  }
+}
