@@ -9,6 +9,10 @@ public final class CredentialKeys {
       "password", "token", "secret", "client_secret", "api_key", "key", "value", "access_key",
       "secret_key", "account_key", "sas_token", "user", "username", "client_id");
 
+  /** Keys that name identities, not secrets: their values are not masked (masking "prodi" would mask words). */
+  private static final Set<String> IDENTITY_KEYS = Set.of("user_env", "username_env", "account_name_env",
+      "client_id_env", "project_env", "tenant_id_env");
+
   private CredentialKeys() {}
 
   /** The variable named by {@code node.get(envKey)}, recorded for checking and masking; null if absent. */
@@ -21,7 +25,7 @@ public final class CredentialKeys {
             + "not a value (value hidden)");
         return null;
       }
-      node.findings().credential(child.path(), variable);
+      node.findings().credential(child.path(), variable, !IDENTITY_KEYS.contains(envKey));
     }
     return variable;
   }

@@ -2,16 +2,26 @@ package io.prodi.config;
 
 import java.util.Objects;
 
-/** A credential that a config reads from an environment variable: the variable's name and where. */
+/**
+ * A credential that a config reads from an environment variable: the variable's name, where, and
+ * whether its value is a secret to mask (a password or key is; a user or account name is not).
+ */
 public final class CredentialRef {
   private final String variable;
   private final String file;
   private final String path;
+  private final boolean secret;
 
-  public CredentialRef(String variable, String file, String path) {
+  public CredentialRef(String variable, String file, String path, boolean secret) {
     this.variable = Objects.requireNonNull(variable, "variable");
     this.file = file;
     this.path = path;
+    this.secret = secret;
+  }
+
+  /** Whether the value must be masked wherever it would be printed. */
+  public boolean secret() {
+    return secret;
   }
 
   public String variable() {

@@ -34,8 +34,8 @@ public final class Findings {
     problems.add(new ConfigProblem(file, path, message, ConfigProblem.Severity.RUN_ERROR));
   }
 
-  public void credential(String path, String variable) {
-    credentials.add(new CredentialRef(variable, file, path));
+  public void credential(String path, String variable, boolean secret) {
+    credentials.add(new CredentialRef(variable, file, path, secret));
   }
 
   public void addAll(List<ConfigProblem> more) {

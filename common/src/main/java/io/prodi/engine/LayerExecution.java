@@ -31,21 +31,19 @@ final class LayerExecution {
   private final LayerConfig config;
   private final RunSummary summary;
   private final ObservedCounts counts;
-  private final io.prodi.env.RunEnvironment env;
   private Watermarks watermarks;
   private Map<String, Row> observedSources = Map.of();
 
-  LayerExecution(StepContext context, RunSummary summary, io.prodi.env.RunEnvironment env) {
+  LayerExecution(StepContext context, RunSummary summary) {
     this.context = context;
     this.config = context.config();
     this.summary = summary;
     this.counts = new ObservedCounts(context.runId());
-    this.env = env;
   }
 
   void run() {
     context.spark().listenerManager().register(counts);
-    watermarks = Watermarks.start(context, env);
+    watermarks = Watermarks.start(context, context.env());
     try {
       Dataset<Row> output = transform(readInput());
       if (config.dq().expectations().isEmpty()) {
@@ -76,10 +74,11 @@ final class LayerExecution {
   private Dataset<Row> readInput() {
     boolean tagSources = config.transform().pre().stream().anyMatch(s -> s instanceof AddMetadataStep);
     List<Dataset<Row>> inputs = new ArrayList<>();
+    StepContext reading = context.withWatermarks(source -> watermarks.current(config, source));
     for (int i = 0; i < config.sources().size(); i++) {
       SourceSpec source = config.sources().get(i);
       context.describe("read " + label(source, i));
-      Dataset<Row> data = watermarks.filter(i, SourceTypes.read(source, context));
+      Dataset<Row> data = watermarks.filter(i, SourceTypes.read(source, reading));
       source.name().ifPresent(data::createOrReplaceTempView);
       if (tagSources) {
         data = data.withColumn(StepContext.SOURCE_TAG, source instanceof FilesSourceSpec

@@ -13,7 +13,7 @@ final class RuntimeSupport {
 
   static void check(LayerConfig config) {
     for (SourceSpec source : config.sources()) {
-      if (source.watermark().isPresent() && !(source.type().equals("files") || source.type().equals("table"))) {
+      if (source.watermark().isPresent() && source.type().equals("http")) {
         throw new RunFailure("Cannot read " + source.type() + " source " + source.name().orElse("")
             + " incrementally: its runtime is not implemented yet (" + config.uri() + ")");
       }

@@ -36,10 +36,10 @@ public final class SparkLayerEngine implements LayerEngine {
     LayerConfig config = run.loaded().config();
     RuntimeSupport.check(config);
     SparkSession spark = configured(stepSession(config), run);
-    StepContext context = new StepContext(spark, config, run.runId(), run.console());
+    StepContext context = new StepContext(spark, config, run.runId(), run.console(), run.env());
     long start = System.nanoTime();
     run.console().progress("[" + config.layer().id() + "] running " + config.uri() + " (run " + run.runId() + ")");
-    new LayerExecution(context, run.summary(), run.env()).run();
+    new LayerExecution(context, run.summary()).run();
     run.console().progress("[" + config.layer().id() + "] done in "
         + String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9));
   }
@@ -48,16 +48,18 @@ public final class SparkLayerEngine implements LayerEngine {
   public String analyze(RunContext run) {
     LayerConfig config = run.loaded().config();
     SparkSession spark = configured(stepSession(config), run);
-    return new PlanAnalyzer(new StepContext(spark, config, run.runId(), run.console())).analyze();
+    return new PlanAnalyzer(new StepContext(spark, config, run.runId(), run.console(), run.env())).analyze();
   }
 
-  /** The step's session with the Hadoop keys of its storage (credentials included, so never printed). */
+  /**
+   * The step's session with the Hadoop keys of its storage. Credential values among them come from
+   * secret credential variables, which the run already masks everywhere.
+   */
   private static SparkSession configured(SparkSession spark, RunContext run) {
     LayerConfig config = run.loaded().config();
     Map<String, String> hadoop = new java.util.LinkedHashMap<>(
         HadoopStorageKeys.of(config.environmentConfig().storage(), run.env()));
     hadoop.putAll(HadoopStorageKeys.of(config.storage(), run.env()));
-    run.console().addSecrets(hadoop.values());
     hadoop.forEach((key, value) -> spark.conf().set(key, value));
     return spark;
   }

@@ -13,12 +13,39 @@ public final class StepContext {
   private final LayerConfig config;
   private final String runId;
   private final Console console;
+  private final io.prodi.env.RunEnvironment env;
+  private final java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> watermarks;
 
-  public StepContext(SparkSession spark, LayerConfig config, String runId, Console console) {
+  public StepContext(SparkSession spark, LayerConfig config, String runId, Console console,
+      io.prodi.env.RunEnvironment env) {
+    this(spark, config, runId, console, env, source -> java.util.Optional.empty());
+  }
+
+  private StepContext(SparkSession spark, LayerConfig config, String runId, Console console,
+      io.prodi.env.RunEnvironment env,
+      java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> watermarks) {
     this.spark = spark;
     this.config = config;
     this.runId = runId;
     this.console = console;
+    this.env = env;
+    this.watermarks = watermarks;
+  }
+
+  /** This context with the run's current watermarks, for the sources that read them (a JDBC placeholder). */
+  StepContext withWatermarks(
+      java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> current) {
+    return new StepContext(spark, config, runId, console, env, current);
+  }
+
+  /** The watermark a source reads from in this run (lag applied), when it is incremental. */
+  public java.util.Optional<String> watermark(io.prodi.source.SourceSpec source) {
+    return watermarks.apply(source);
+  }
+
+  /** The environment variables of the run (with --env. overrides): where credentials are read. */
+  public io.prodi.env.RunEnvironment env() {
+    return env;
   }
 
   public SparkSession spark() {

@@ -88,6 +88,30 @@ final class Watermarks {
     return marks.isEmpty();
   }
 
+  /**
+   * The value a source reads after: its watermark minus lag, as text ("yyyy-MM-dd HH:mm:ss", UTC,
+   * for a timestamp watermark with a lag); used where the source filters itself (a JDBC query).
+   */
+  Optional<String> current(LayerConfig config, SourceSpec source) {
+    Mark mark = marks.get(config.sources().indexOf(source));
+    if (mark == null) {
+      return Optional.empty();
+    }
+    if (mark.spec.lag().isZero()) {
+      return Optional.of(mark.before);
+    }
+    try {
+      java.time.Instant instant = mark.before.contains("T")
+          ? java.time.Instant.parse(mark.before.endsWith("Z") ? mark.before : mark.before + "Z")
+          : java.time.LocalDateTime.parse(mark.before.replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
+      return Optional.of(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+          .withZone(java.time.ZoneOffset.UTC).format(instant.minus(mark.spec.lag())));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new RunFailure("Cannot subtract lag " + mark.spec.lag() + " from watermark " + mark.before
+          + ": it is not a timestamp (" + mark.stateId + ")");
+    }
+  }
+
   /** Source {@code index}'s rows after its watermark (all rows when it has none). */
   Dataset<Row> filter(int index, Dataset<Row> data) {
     Mark mark = marks.get(index);

@@ -60,7 +60,7 @@ public final class LayerRun {
     String layer = config.layer().id();
     DryRunGuard.Decision decision = DryRunGuard.decide(layer, config.dryRun(), request.dryRunFlag(), request.env());
     decision.forcingMessage().ifPresent(console::result);
-    console.addSecrets(loaded.credentials().stream().map(CredentialRef::variable)
+    console.addSecrets(loaded.credentials().stream().filter(CredentialRef::secret).map(CredentialRef::variable)
         .map(v -> request.env().get(v).orElse(null)).filter(v -> v != null).collect(Collectors.toList()));
     boolean realRun = !decision.dryRun();
     List<ConfigProblem> errors = loaded.problems().stream().filter(p -> p.isError(realRun)).collect(Collectors.toList());
@@ -94,7 +94,7 @@ public final class LayerRun {
       e.problems().forEach(p -> console.problem(p, true));
       summary.status("failed").error(console.mask(e.getMessage()));
       code = INVALID;
-    } catch (RuntimeException e) { // Spark's own errors: one line, the stack trace only with --verbose
+    } catch (Exception e) { // Spark's own errors (some checked, thrown from Scala): one line, trace with --verbose
       String message = "Cannot run " + context.loaded().config().layer().id() + ": " + RunFailure.firstLine(e);
       console.error(message);
       console.trace(e);

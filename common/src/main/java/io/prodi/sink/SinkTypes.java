@@ -13,7 +13,7 @@ public final class SinkTypes {
   private static final Map<String, SinkType> TYPES = Map.of(
       "files", SinkType.of("files", FilesSinkSpec::bind, FilesSinkWriter::write),
       "table", SinkType.of("table", TableSinkSpec::bind, TableSinkWriter::write),
-      "jdbc", SinkType.withoutRuntime("jdbc", JdbcSinkSpec::bind));
+      "jdbc", SinkType.of("jdbc", JdbcSinkSpec::bind, JdbcSinkWriter::write));
 
   private SinkTypes() {}
 

@@ -17,7 +17,7 @@ final class FilesSourceReader {
     try {
       return reader.load(location);
     } catch (Exception e) { // AnalysisException: a missing path, an unreadable schema
-      throw new RunFailure("Cannot read " + spec.format() + " source " + spec.name().orElse("") + ": "
+      throw new RunFailure("Cannot read " + spec.format() + " source" + spec.name().map(n -> " " + n).orElse("") + ": "
           + RunFailure.firstLine(e) + " (" + location + ")", e);
     }
   }

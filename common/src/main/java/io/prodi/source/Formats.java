@@ -5,7 +5,9 @@ import java.util.Set;
 /** The file formats sources and sinks know (CONTRACT.md §4.1, §7). */
 public final class Formats {
   public static final Set<String> READABLE = Set.of("parquet", "csv", "json", "jsonl", "orc", "avro", "text", "delta");
-  public static final Set<String> WRITABLE = Set.of("parquet", "csv", "json", "jsonl", "orc", "avro", "text", "delta");
+  /** Writable formats; {@code noop} is Spark's sink that computes every row and writes nothing (benchmarks). */
+  public static final Set<String> WRITABLE = Set.of("parquet", "csv", "json", "jsonl", "orc", "avro", "text", "delta",
+      "noop");
 
   private Formats() {}
 }

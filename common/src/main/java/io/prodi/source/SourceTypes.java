@@ -14,7 +14,7 @@ public final class SourceTypes {
       "files", SourceType.of("files", FilesSourceSpec::bind, FilesSourceReader::read),
       "table", SourceType.of("table", TableSourceSpec::bind, TableSourceReader::read),
       "http", SourceType.withoutRuntime("http", HttpSourceSpec::bind),
-      "jdbc", SourceType.withoutRuntime("jdbc", JdbcSourceSpec::bind));
+      "jdbc", SourceType.of("jdbc", JdbcSourceSpec::bind, JdbcSourceReader::read));
 
   private SourceTypes() {}
 

@@ -13,7 +13,8 @@ final class TableSourceReader {
     try {
       return context.spark().table(spec.table());
     } catch (Exception e) { // AnalysisException: no such table
-      throw new RunFailure("Cannot read table source " + spec.name().orElse("") + ": " + RunFailure.firstLine(e)
+      throw new RunFailure("Cannot read table source" + spec.name().map(n -> " " + n).orElse("") + ": "
+          + RunFailure.firstLine(e)
           + " (" + spec.table() + ")", e);
     }
   }

@@ -175,7 +175,7 @@ class LayerRunTest extends EngineTestBase {
     CliRun missingInput = run(folder.write("mi.yml", "layer: raw\nio: {source: {path: in/none.csv, format: csv}, "
         + "sink: {path: out/mi}}\n"));
     assertThat(missingInput.exitCode()).isEqualTo(1);
-    assertThat(missingInput.errors()).singleElement().asString().startsWith("prodi: error: Cannot read csv source : ")
+    assertThat(missingInput.errors()).singleElement().asString().startsWith("prodi: error: Cannot read csv source: ")
         .contains("Path does not exist");
     assertThat(tmp.resolve("out")).doesNotExist();
   }

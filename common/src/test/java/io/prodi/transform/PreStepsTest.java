@@ -26,7 +26,7 @@ class PreStepsTest {
     Findings findings = new Findings("t.yml");
     PreStep step = PreSteps.bind(ConfigNode.root(YamlTree.parse(yaml, findings), findings)).orElseThrow();
     assertThat(findings.problems()).isEmpty();
-    StepContext context = new StepContext(SharedSpark.session(), null, "run-7", null);
+    StepContext context = new StepContext(SharedSpark.session(), null, "run-7", null, null);
     return step.apply(input(), context);
   }
 
