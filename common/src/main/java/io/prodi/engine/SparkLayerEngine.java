@@ -34,7 +34,6 @@ public final class SparkLayerEngine implements LayerEngine {
   @Override
   public void run(RunContext run) {
     LayerConfig config = run.loaded().config();
-    RuntimeSupport.check(config);
     SparkSession spark = configured(stepSession(config), run);
     StepContext context = new StepContext(spark, config, run.runId(), run.console(), run.env());
     long start = System.nanoTime();

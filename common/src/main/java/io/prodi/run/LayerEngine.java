@@ -21,13 +21,4 @@ public interface LayerEngine {
   default String analyze(RunContext context) {
     throw new RunFailure("Cannot analyze " + context.loaded().config().uri() + ": this build has no Spark runtime");
   }
-
-  /** The engine of a build without the layer runtime: every real run fails with exit 1, never silently. */
-  static LayerEngine unavailable() {
-    return context -> {
-      throw new RunFailure("Cannot run " + context.loaded().config().layer().id() + ": reading sources, "
-          + "transforms and writing sinks are not implemented yet; use --dry-run or plan to check the config ("
-          + context.loaded().config().uri() + ")");
-    };
-  }
 }

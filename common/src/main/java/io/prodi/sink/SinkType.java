@@ -2,7 +2,6 @@ package io.prodi.sink;
 
 import io.prodi.config.ConfigNode;
 import io.prodi.engine.StepContext;
-import io.prodi.run.RunFailure;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -31,14 +30,6 @@ public final class SinkType {
   @SuppressWarnings("unchecked")
   static <S extends SinkSpec> SinkType of(String name, Binder binder, Writer<S> writer) {
     return new SinkType(name, binder, (spec, output, context) -> writer.write((S) spec, output, context));
-  }
-
-  /** A type the validator knows whose runtime this build does not have: a real run fails, never skips it. */
-  static SinkType withoutRuntime(String name, Binder binder) {
-    return new SinkType(name, binder, (spec, output, context) -> {
-      throw new RunFailure("Cannot write " + name + " sink " + spec.location(context.config().locationStorage(),
-          context.config().baseDir()) + ": the " + name + " sink runtime is not implemented yet (type " + name + ")");
-    });
   }
 
   public String name() {

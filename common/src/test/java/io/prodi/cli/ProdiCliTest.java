@@ -118,11 +118,11 @@ class ProdiCliTest {
   }
 
   @Test
-  void aRealRunWithoutTheLayerRuntimeFailsWithExit1NeverSilently() throws Exception {
+  void aRealRunReachesTheEngineAndItsFailureIsExit1WithTheSummary() throws Exception {
     CliRun run = CliRun.prodi("run-layer", "raw", "-c", valid);
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.errors()).containsExactly("prodi: error: Cannot run raw: reading sources, transforms and writing "
-        + "sinks are not implemented yet; use --dry-run or plan to check the config (" + valid + ")");
+    assertThat(run.errors()).containsExactly("prodi: error: Cannot run raw: this test's engine has no Spark (" + valid
+        + ")");
     assertThat(summary(run).get("status").asText()).isEqualTo("failed");
   }
 

@@ -27,7 +27,7 @@ public final class CliRun {
   }
 
   public static CliRun prodi(Map<String, String> env, String... args) {
-    return run(env, LayerEngine.unavailable(), null, args);
+    return run(env, new NoSparkEngine(), null, args);
   }
 
   public static CliRun prodi(String... args) {
@@ -35,7 +35,7 @@ public final class CliRun {
   }
 
   public static CliRun layerMain(Layer layer, Map<String, String> env, String... args) {
-    return run(env, LayerEngine.unavailable(), layer, args);
+    return run(env, new NoSparkEngine(), layer, args);
   }
 
   public static CliRun run(Map<String, String> env, LayerEngine engine, Layer layer, String... args) {

@@ -9,7 +9,7 @@ import scala.collection.JavaConverters._
 import io.prodi.cli.{CliContext, Prodi}
 import io.prodi.config.Layer
 import io.prodi.config.load.ConfigFiles
-import io.prodi.run.LayerEngine
+import io.prodi.engine.SparkLayerEngine
 import org.scalatest.funsuite.AnyFunSuite
 
 /**
@@ -21,7 +21,8 @@ class ExamplePipelinesDrySuite extends AnyFunSuite {
     val out = new ByteArrayOutputStream()
     val err = new ByteArrayOutputStream()
     val context = new CliContext(new PrintStream(out, true, "UTF-8"), new PrintStream(err, true, "UTF-8"),
-      env.asJava, LayerEngine.unavailable(), () => ConfigFiles.fromSystemProperties())
+      env.asJava, new SparkLayerEngine(_ => throw new IllegalStateException("a dry run must not start Spark")),
+      () => ConfigFiles.fromSystemProperties())
     val code = layer match {
       case Some(l) => Prodi.executeLayer(l, args.toArray, context)
       case None => Prodi.execute(args.toArray, context)
