@@ -53,6 +53,7 @@ final class LayerExecution {
       }
       commitWatermarks();
     } finally {
+      context.finish();
       watermarks.release();
       context.spark().listenerManager().unregister(counts);
       context.spark().sparkContext().setJobDescription(null);
@@ -86,7 +87,7 @@ final class LayerExecution {
             : org.apache.spark.sql.functions.lit(source.name().orElse(source.type())));
       }
       int index = i;
-      Optional<org.apache.spark.sql.Column> newest = watermarks.maximum(index);
+      Optional<org.apache.spark.sql.Column> newest = watermarks.maximum(index, data);
       inputs.add(newest.isPresent()
           ? counts.observe(data, "source_" + i, List.of(org.apache.spark.sql.functions.count(
               org.apache.spark.sql.functions.lit(1)), newest.get()))

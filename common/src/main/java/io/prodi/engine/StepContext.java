@@ -15,27 +15,44 @@ public final class StepContext {
   private final Console console;
   private final io.prodi.env.RunEnvironment env;
   private final java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> watermarks;
+  private final java.util.List<Runnable> cleanups;
 
   public StepContext(SparkSession spark, LayerConfig config, String runId, Console console,
       io.prodi.env.RunEnvironment env) {
-    this(spark, config, runId, console, env, source -> java.util.Optional.empty());
+    this(spark, config, runId, console, env, source -> java.util.Optional.empty(),
+        new java.util.concurrent.CopyOnWriteArrayList<>());
   }
 
   private StepContext(SparkSession spark, LayerConfig config, String runId, Console console,
       io.prodi.env.RunEnvironment env,
-      java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> watermarks) {
+      java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> watermarks,
+      java.util.List<Runnable> cleanups) {
     this.spark = spark;
     this.config = config;
     this.runId = runId;
     this.console = console;
     this.env = env;
     this.watermarks = watermarks;
+    this.cleanups = cleanups;
+  }
+
+  /** Something to undo when the layer run ends, after success and after failure (a staging folder). */
+  public void onFinish(Runnable cleanup) {
+    cleanups.add(cleanup);
+  }
+
+  /** Runs what {@link #onFinish} registered, newest first. */
+  void finish() {
+    for (int i = cleanups.size() - 1; i >= 0; i--) {
+      cleanups.get(i).run();
+    }
+    cleanups.clear();
   }
 
   /** This context with the run's current watermarks, for the sources that read them (a JDBC placeholder). */
   StepContext withWatermarks(
       java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> current) {
-    return new StepContext(spark, config, runId, console, env, current);
+    return new StepContext(spark, config, runId, console, env, current, cleanups);
   }
 
   /** The watermark a source reads from in this run (lag applied), when it is incremental. */

@@ -119,6 +119,9 @@ final class Watermarks {
       return data;
     }
     String field = mark.spec.field();
+    if (data.columns().length == 0) {
+      return data; // nothing was read (an API with no records)
+    }
     if (!java.util.Arrays.asList(data.columns()).contains(field)) {
       throw new RunFailure("Cannot read incrementally on " + field + ": the source has no such column (columns: "
           + String.join(", ", data.columns()) + ")");
@@ -128,10 +131,12 @@ final class Watermarks {
   }
 
   /** The newest value of the watermark field in what source {@code index} read, as an aggregate to observe. */
-  Optional<Column> maximum(int index) {
+  Optional<Column> maximum(int index, Dataset<Row> data) {
     Mark mark = marks.get(index);
-    return mark == null ? Optional.empty()
-        : Optional.of(org.apache.spark.sql.functions.max(col(mark.spec.field())).cast("string"));
+    if (mark == null || !java.util.Arrays.asList(data.columns()).contains(mark.spec.field())) {
+      return Optional.empty();
+    }
+    return Optional.of(org.apache.spark.sql.functions.max(col(mark.spec.field())).cast("string"));
   }
 
   private static Column threshold(Mark mark, DataType type) {

@@ -2,7 +2,6 @@ package io.prodi.source;
 
 import io.prodi.config.ConfigNode;
 import io.prodi.engine.StepContext;
-import io.prodi.run.RunFailure;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.spark.sql.Dataset;
@@ -26,14 +25,6 @@ public final class SourceType {
   static <S extends SourceSpec> SourceType of(String name, Function<ConfigNode, S> binder,
       BiFunction<S, StepContext, Dataset<Row>> reader) {
     return new SourceType(name, binder::apply, (spec, context) -> reader.apply((S) spec, context));
-  }
-
-  /** A type the validator knows whose runtime this build does not have: a real run fails, never skips it. */
-  static SourceType withoutRuntime(String name, Function<ConfigNode, SourceSpec> binder) {
-    return new SourceType(name, binder, (spec, context) -> {
-      throw new RunFailure("Cannot read " + name + " source " + spec.name().orElse("") + ": the " + name
-          + " source runtime is not implemented yet (type " + name + ")");
-    });
   }
 
   public String name() {

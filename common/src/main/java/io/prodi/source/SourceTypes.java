@@ -13,7 +13,7 @@ public final class SourceTypes {
   private static final Map<String, SourceType> TYPES = Map.of(
       "files", SourceType.of("files", FilesSourceSpec::bind, FilesSourceReader::read),
       "table", SourceType.of("table", TableSourceSpec::bind, TableSourceReader::read),
-      "http", SourceType.withoutRuntime("http", HttpSourceSpec::bind),
+      "http", SourceType.of("http", HttpSourceSpec::bind, HttpSourceReader::read),
       "jdbc", SourceType.of("jdbc", JdbcSourceSpec::bind, JdbcSourceReader::read));
 
   private SourceTypes() {}
