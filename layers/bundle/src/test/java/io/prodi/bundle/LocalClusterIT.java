@@ -1,0 +1,121 @@
+package io.prodi.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real Spark standalone cluster (bin/local-cluster: a master and two workers on loopback, from the
+ * Maven Spark jars) running the same shaded jar through bin/prodi, as Dataproc runs it.
+ */
+class LocalClusterIT {
+  private static final Map<String, String> ON_CLUSTER = Map.of("PRODI_SPARK_MASTER", "spark://127.0.0.1:7077",
+      "PRODI_NO_BUILD", "1");
+
+  @BeforeAll
+  static void startCluster() throws Exception {
+    ProcessRun start = ProcessRun.run(Map.of(), List.of("bin/local-cluster", "start", "2"));
+    assertThat(start.exitCode).as(start.toString()).isZero();
+  }
+
+  @AfterAll
+  static void stopCluster() throws Exception {
+    ProcessRun.run(Map.of(), List.of("bin/local-cluster", "stop"));
+  }
+
+  private static void copy(String folder, Path base) throws Exception {
+    try (Stream<Path> files = Files.walk(Paths.get(folder))) {
+      for (Path source : (Iterable<Path>) files::iterator) {
+        Path target = base.resolve(source.toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+  }
+
+  private static List<String> csvRows(Path folder) throws Exception {
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(p -> p.toString().endsWith(".csv")).flatMap(p -> {
+        try {
+          return Files.readAllLines(p).stream().skip(1);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).sorted().collect(Collectors.toList());
+    }
+  }
+
+  @Test
+  void theFinanceExampleOnTheClusterGivesTheSameGoldAsLocally(@TempDir Path base) throws Exception {
+    copy("cfg", base);
+    copy("samples", base);
+    ProcessRun run = ProcessRun.run(ON_CLUSTER, List.of("bin/prodi", "run-pipeline", "-p",
+        base.resolve("cfg/pipelines/finance.yml").toString(), "--base-dir", base.toString()));
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    assertThat(csvRows(base.resolve("data/gold/account_daily_csv"))).containsExactly(
+        "A100,USD,2024-06-01,100.50,2,1", "A100,USD,2024-06-03,310.00,1,0", "A100,USD,2024-06-04,88.80,1,0",
+        "A200,EUR,2024-06-01,999.99,1,0", "A200,EUR,2024-06-03,60.10,1,0", "A300,COP,2024-06-02,15000.00,1,0",
+        "A300,COP,2024-06-03,-5000.00,1,1", "A300,COP,2024-06-04,23000.00,1,0", "A400,USD,2024-06-04,12.00,1,0",
+        "A500,USD,2024-06-03,250000000.00,1,0");
+  }
+
+  @Test
+  void aWorkerKilledInTheMiddleOfALayerStillLeavesACorrectResult(@TempDir Path base) throws Exception {
+    int rows = 3_000_000;
+    Files.createDirectories(base.resolve("in"));
+    try (BufferedWriter out = Files.newBufferedWriter(base.resolve("in/events.csv"), StandardCharsets.UTF_8)) {
+      out.write("id,account,amount\n");
+      for (int i = 0; i < rows; i++) {
+        out.write(i + ",A" + (i % 1000) + "," + (i % 97) + "\n");
+      }
+    }
+    Path config = base.resolve("silver.yml");
+    Files.writeString(config, "layer: silver\ncompute: {options: {spark.sql.shuffle.partitions: '8'}}\nio:\n"
+        + "  source: {format: csv, path: in, options: {header: 'true'}, schema: 'id INT, account STRING, amount INT'}\n"
+        + "  sink: {format: csv, path: out, mode: overwrite, coalesce: 1, options: {header: 'true'}}\n"
+        + "transform:\n  pre: [{dedupe: {keys: [id], order_by: [amount desc]}}]\n"
+        + "  sql: 'SELECT account, count(*) AS n, sum(amount) AS total FROM __INPUT__ GROUP BY account'\n");
+    ProcessBuilder builder = new ProcessBuilder("bin/prodi", "run-layer", "-c", config.toString(), "--base-dir",
+        base.toString()).redirectErrorStream(true).redirectOutput(base.resolve("run.log").toFile());
+    builder.environment().putAll(ON_CLUSTER);
+    builder.environment().remove("PRODI_FORCE_DRY_RUN");
+    Process prodi = builder.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.readString(base.resolve("run.log")).contains("[silver] running") && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    Thread.sleep(4000);
+    assertThat(prodi.isAlive()).as("the layer is still running when the worker dies").isTrue();
+    long worker = Long.parseLong(Files.readString(Paths.get("target/local-spark/worker-1.pid")).trim());
+    new ProcessBuilder("kill", "-9", String.valueOf(worker)).start().waitFor();
+    assertThat(prodi.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    String log = Files.readString(base.resolve("run.log"));
+    assertThat(prodi.exitValue()).as(log).isZero();
+    List<String> result = csvRows(base.resolve("out"));
+    assertThat(result).hasSize(1000).contains("A7," + (rows / 1000) + "," + expectedTotal(rows, 7));
+  }
+
+  private static long expectedTotal(int rows, int account) {
+    long total = 0;
+    for (int i = account; i < rows; i += 1000) {
+      total += i % 97;
+    }
+    return total;
+  }
+}
