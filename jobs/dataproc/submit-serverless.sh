@@ -5,13 +5,8 @@ set -euo pipefail
 layer="${1:?usage: $0 LAYER CONFIG_URI [options]}"
 config="${2:?usage: $0 LAYER CONFIG_URI [options]}"
 shift 2
-case "$layer" in
-  raw) main=io.prodi.layers.RawLayer ;;
-  bronze) main=io.prodi.layers.BronzeLayer ;;
-  silver) main=io.prodi.layers.SilverLayer ;;
-  gold) main=io.prodi.layers.GoldLayer ;;
-  *) echo "prodi: error: Cannot submit layer '$layer': unknown layer (valid: raw, bronze, silver, gold)" >&2; exit 2 ;;
-esac
+source "$(dirname "${BASH_SOURCE[0]}")/layer-class.sh"
+main="$(main_class "$layer")"
 exec gcloud dataproc batches submit spark \
   --region="${PRODI_REGION:-us-central1}" --version=1.2 \
   --service-account="${PRODI_SERVICE_ACCOUNT:-prodi-runner@datalake-prod.iam.gserviceaccount.com}" \
