@@ -4,6 +4,7 @@ import io.prodi.config.ConfigException;
 import io.prodi.config.ConfigProblem;
 import io.prodi.config.LayerConfig;
 import io.prodi.config.load.LoadedLayer;
+import io.prodi.engine.HadoopStorageKeys;
 import io.prodi.guard.DryRunGuard;
 import io.prodi.run.Console;
 import io.prodi.run.LayerRun;
@@ -67,7 +68,7 @@ public final class StateCommand implements Callable<Integer> {
       return LayerRun.INVALID;
     }
     LayerConfig config = loaded.config();
-    StateStore store = new StateStore(StateIds.stateUri(config), request.files().hadoopConf());
+    StateStore store = new StateStore(StateIds.stateUri(config), storeConf(config, request));
     java.util.Optional<WatermarkState> current = store.read(stateId);
     if (action.equals("show")) {
       console.result(current.map(WatermarkState::toString).orElse("{\"state_id\":\"" + stateId
@@ -97,5 +98,13 @@ public final class StateCommand implements Callable<Integer> {
         break;
     }
     return LayerRun.OK;
+  }
+
+  /** The cluster's Hadoop settings plus the storage keys of the config, as a run of it has them. */
+  private static org.apache.hadoop.conf.Configuration storeConf(LayerConfig config, RunRequest request) {
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration(request.files().hadoopConf());
+    HadoopStorageKeys.of(config.environmentConfig().storage(), request.env()).forEach(conf::set);
+    HadoopStorageKeys.of(config.storage(), request.env()).forEach(conf::set);
+    return conf;
   }
 }

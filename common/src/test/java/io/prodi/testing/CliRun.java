@@ -47,9 +47,12 @@ public final class CliRun {
     return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  /** Hadoop file systems for tests: the local one, and {@code testfs://} on a folder. */
+  /**
+   * Hadoop file systems for tests: as a real run has them (site files and {@code spark.hadoop.*}
+   * system properties), plus {@code testfs://} on a folder.
+   */
   public static ConfigFiles files() {
-    Configuration conf = new Configuration();
+    Configuration conf = ConfigFiles.fromSystemProperties().hadoopConf();
     conf.set("fs.testfs.impl", FolderFileSystem.class.getName());
     conf.setBoolean("fs.testfs.impl.disable.cache", true);
     return new ConfigFiles(conf);

@@ -74,6 +74,7 @@ class JarContentsIT {
       assertThat(names).doesNotContain("org/apache/spark/SparkContext.class", "org/apache/spark/sql/Dataset.class");
       assertThat(names).noneMatch(n -> n.startsWith("scala/") || n.startsWith("org/antlr/")
           || n.startsWith("org/apache/hadoop/") || n.startsWith("com/google/cloud/hadoop/")
+          || n.startsWith("com/amazonaws/") || n.startsWith("org/wildfly/")
           || n.startsWith("com/fasterxml/jackson/databind/") || n.startsWith("com/fasterxml/jackson/core/"));
       assertThat(names).contains("com/fasterxml/jackson/dataformat/yaml/YAMLFactory.class")
           .contains("io/prodi/shaded/picocli/CommandLine.class")
