@@ -39,12 +39,19 @@ public final class HandWrittenFinance {
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .getOrCreate();
     long start = System.nanoTime();
-    raw(spark, input, base);
-    bronze(spark, base);
-    silver(spark, base);
-    gold(spark, base);
+    timed("raw", () -> raw(spark, input, base));
+    timed("bronze", () -> bronze(spark, base));
+    timed("silver", () -> silver(spark, base));
+    timed("gold", () -> gold(spark, base));
     System.out.printf("handwritten finance pipeline: %.2f s in Spark%n", (System.nanoTime() - start) / 1e9);
     spark.stop();
+  }
+
+  /** Runs one layer and prints "bench-layer <name> <ms>" for bench/run. */
+  private static void timed(String layer, Runnable work) {
+    long start = System.nanoTime();
+    work.run();
+    System.out.println("bench-layer " + layer + " " + (System.nanoTime() - start) / 1_000_000);
   }
 
   static void raw(SparkSession spark, String input, String base) {

@@ -32,7 +32,8 @@ public final class Prodi implements Callable<Integer> {
         .addSubcommand("validate", new ValidateCommand(context))
         .addSubcommand("plan", new PlanCommand(context))
         .addSubcommand("test", new TestCommand(context))
-        .addSubcommand("state", new StateCommand(context));
+        .addSubcommand("state", new StateCommand(context))
+        .addSubcommand("schema", new SchemaCommand(context));
     return run(cli, args, context);
   }
 

@@ -7,7 +7,8 @@ import java.util.Set;
 
 /** {@code compute}: the Spark application's name and options ({@code compute.spark.*} accepted too). */
 public final class ComputeSpec {
-  private static final Set<String> KEYS = Set.of("engine", "app_name", "options", "spark");
+  public static final Set<String> SPARK_KEYS = Set.of("app_name", "options");
+  public static final Set<String> KEYS = Set.of("engine", "app_name", "options", "spark");
 
   private final String appName;
   private final Map<String, String> options;
@@ -21,7 +22,7 @@ public final class ComputeSpec {
     node.allowKeys("compute", KEYS);
     node.get("engine").oneOf("compute engine", Set.of("spark"));
     ConfigNode spark = node.get("spark");
-    spark.allowKeys("compute.spark", Set.of("app_name", "options"));
+    spark.allowKeys("compute.spark", SPARK_KEYS);
     Map<String, String> options = new LinkedHashMap<>(spark.get("options").textMap());
     options.putAll(node.get("options").textMap());
     String appName = Optional.ofNullable(node.get("app_name").text()).orElse(spark.get("app_name").text());

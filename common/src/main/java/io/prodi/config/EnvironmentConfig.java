@@ -9,7 +9,7 @@ import java.util.Set;
 
 /** An environment config file (CONTRACT.md §3.7): session time zone and per-protocol storage. */
 public final class EnvironmentConfig {
-  private static final Set<String> KEYS = Set.of("name", "description", "timezone", "storage");
+  public static final Set<String> KEYS = Set.of("name", "description", "timezone", "storage");
 
   private final String uri;
   private final String timezone;

@@ -5,6 +5,7 @@ import java.util.Set;
 
 /** A {@code transform.functions} entry: a class implementing {@link io.prodi.api.Transform} and its params. */
 public final class FunctionSpec {
+  public static final Set<String> KEYS = Set.of("class", "params");
   private final String className;
   private final JsonNode params;
 
@@ -14,7 +15,7 @@ public final class FunctionSpec {
   }
 
   static FunctionSpec bind(ConfigNode node) {
-    node.allowKeys("a function", Set.of("class", "params"));
+    node.allowKeys("a function", KEYS);
     String className = node.get("class").requiredText("the class name");
     if (className != null) {
       checkClass(node.get("class"), className);

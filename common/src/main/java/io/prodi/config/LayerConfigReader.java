@@ -18,6 +18,8 @@ import java.util.Set;
  */
 public final class LayerConfigReader {
   /** Keys of a layer config once {@code extends} and {@code paths} have been applied by the loader. */
+  public static final Set<String> IO_KEYS = Set.of("source", "sink");
+  public static final Set<String> STATE_KEYS = Set.of("uri");
   public static final Set<String> KEYS = Set.of("layer", "environment", "dry_run", "description", "compute", "io",
       "transform", "dq", "storage", "state", "dataset_config", "environment_config", "database_config");
   private static final Set<String> RESERVED_VIEWS = Set.of("__INPUT__", "__BASE__");
@@ -38,14 +40,14 @@ public final class LayerConfigReader {
     b.dryRun = root.get("dry_run").bool();
     b.compute = ComputeSpec.bind(root.get("compute"));
     ConfigNode io = root.get("io");
-    io.allowKeys("io", Set.of("source", "sink"));
+    io.allowKeys("io", IO_KEYS);
     b.sources = sources(io.get("source"));
     b.sinks = sinks(io.get("sink"), defaultMode);
     b.transform = root.has("transform") ? TransformSpec.bind(root.get("transform")) : TransformSpec.none();
     b.dq = DqSpec.bind(root.get("dq"));
     b.storage = StorageSpec.bindAll(root.get("storage"));
     ConfigNode state = root.get("state");
-    state.allowKeys("state", Set.of("uri"));
+    state.allowKeys("state", STATE_KEYS);
     b.stateUri = state.get("uri").text();
     b.datasetId = datasetId;
     b.environmentConfig = environmentConfig;

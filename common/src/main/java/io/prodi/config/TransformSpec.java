@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** {@code transform}: pre steps, SQL statements and functions, applied in that order (CONTRACT.md §5). */
 public final class TransformSpec {
-  private static final Set<String> KEYS = Set.of("pre", "sql", "temp_view", "functions");
+  public static final Set<String> KEYS = Set.of("pre", "sql", "temp_view", "functions");
 
   private final List<PreStep> pre;
   private final List<String> sql;

@@ -13,8 +13,9 @@ import java.util.Set;
 
 /** A {@code *.test.yml} file (CONTRACT.md §10): the config under test, its fixtures and what to expect. */
 public final class ConfigTest {
-  private static final Set<String> KEYS = Set.of("name", "config", "vars", "inputs", "expect");
-  private static final Set<String> EXPECT_KEYS = Set.of("output", "quarantine", "expectations", "fails_with",
+  public static final Set<String> RESULT_KEYS = Set.of("failed", "status", "rows_checked");
+  public static final Set<String> KEYS = Set.of("name", "config", "vars", "inputs", "expect");
+  public static final Set<String> EXPECT_KEYS = Set.of("output", "quarantine", "expectations", "fails_with",
       "watermark");
 
   private final String file;
@@ -46,7 +47,7 @@ public final class ConfigTest {
     this.quarantine = expect.has("quarantine") ? ExpectedRows.bind(expect.get("quarantine")) : null;
     Map<String, JsonNode> byName = new LinkedHashMap<>();
     expect.get("expectations").entries().forEach((n, node) -> {
-      node.allowKeys("an expected expectation result", Set.of("failed", "status", "rows_checked"));
+      node.allowKeys("an expected expectation result", RESULT_KEYS);
       byName.put(n, node.raw());
     });
     this.expectations = byName;

@@ -14,7 +14,7 @@ import java.util.Set;
  * the listed ones.
  */
 public final class ExpectedRows {
-  private static final Set<String> KEYS = Set.of("key", "rows", "columns", "ordered", "count");
+  public static final Set<String> KEYS = Set.of("key", "rows", "columns", "ordered", "count");
 
   private final List<String> key;
   private final List<JsonNode> rows;

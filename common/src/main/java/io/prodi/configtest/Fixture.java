@@ -18,7 +18,7 @@ import org.apache.spark.sql.SparkSession;
 
 /** Fixture data standing in for a source: inline rows (types inferred, or a DDL schema) or a file. */
 public final class Fixture {
-  private static final Set<String> KEYS = Set.of("rows", "schema", "file", "format", "options");
+  public static final Set<String> KEYS = Set.of("rows", "schema", "file", "format", "options");
 
   private final List<String> jsonRows;
   private final String schema;

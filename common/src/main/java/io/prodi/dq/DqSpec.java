@@ -12,7 +12,8 @@ import java.util.Set;
 
 /** The {@code dq} block of a layer: expectations, whether failures end the run, quarantine and report. */
 public final class DqSpec {
-  private static final Set<String> KEYS = Set.of("expectations", "fail_on_error", "quarantine", "report",
+  public static final Set<String> REPORT_KEYS = Set.of("path");
+  public static final Set<String> KEYS = Set.of("expectations", "fail_on_error", "quarantine", "report",
       "min_row_count", "expect_columns_to_exist", "rules");
 
   private final List<ExpectationSpec> expectations;
@@ -46,7 +47,7 @@ public final class DqSpec {
     expectations.addAll(legacyForms(node));
     checkNames(node, expectations);
     ConfigNode report = node.get("report");
-    report.allowKeys("dq.report", Set.of("path"));
+    report.allowKeys("dq.report", REPORT_KEYS);
     SinkSpec quarantine = node.has("quarantine")
         ? SinkTypes.bind(node.get("quarantine"), "append").orElse(null) : null;
     if (quarantine == null && !node.has("quarantine")) {

@@ -110,12 +110,13 @@ final class LayerExecution {
   }
 
   /**
-   * No expectations. With one plain sink the output is computed by the write itself; with several
-   * sinks or a merge it is computed once into Spark's cache (the count that fills the cache is that
-   * computation, not an extra pass) and each sink reads the cache.
+   * No expectations. With one sink the output is computed by the write itself (a Delta merge
+   * materializes its source once on its own); with several sinks it is computed once into Spark's
+   * cache (the count that fills the cache is that computation, not an extra pass) and each sink
+   * reads the cache.
    */
   private void writeUnchecked(Dataset<Row> output) {
-    boolean shared = config.sinks().size() > 1 || config.sinks().stream().anyMatch(s -> s.mode().equals("merge"));
+    boolean shared = config.sinks().size() > 1;
     Set<String> observed = counts.namesIn(output);
     Dataset<Row> data = shared ? output.persist(StorageLevel.MEMORY_AND_DISK()) : output;
     try {

@@ -11,6 +11,7 @@ import io.prodi.guard.DryRunGuard;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,7 @@ public final class LayerRun {
   }
 
   public int execute(RunRequest request) {
+    Instant started = Instant.now(); // a pipeline step's summary times the step, not the pipeline
     String runId = request.vars().getOrDefault("run_id", RunVariables.newRunId(request.start()));
     LoadedLayer loaded;
     try {
@@ -70,7 +72,7 @@ public final class LayerRun {
       return INVALID;
     }
     console.progress("[" + layer + "] config " + config.uri() + ": " + ConfigLog.line(loaded.resolvedTree()));
-    RunSummary summary = new RunSummary(layer, runId, config.uri(), request.start()).describe(config);
+    RunSummary summary = new RunSummary(layer, runId, config.uri(), started).describe(config);
     if (!realRun) {
       Plan.lines(config, true).forEach(console::result);
       console.result(summary.status("dry_run").line());

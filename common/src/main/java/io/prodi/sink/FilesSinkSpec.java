@@ -12,7 +12,7 @@ import java.util.Set;
 
 /** {@code type: files}: files in a Spark format at a location, or a Delta table (CONTRACT.md §7). */
 public final class FilesSinkSpec implements SinkSpec {
-  private static final Set<String> KEYS = keys();
+  public static final Set<String> KEYS = keys();
 
   private final String name;
   private final String format;

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** {@code type: jdbc}: rows written to a database table through Spark's JDBC data source. */
 public final class JdbcSinkSpec implements SinkSpec {
-  private static final Set<String> KEYS = Set.of("type", "name", "kind", "url", "driver", "table", "mode", "options",
+  public static final Set<String> KEYS = Set.of("type", "name", "kind", "url", "driver", "table", "mode", "options",
       "auth");
 
   private final String name;

@@ -13,7 +13,11 @@ public final class NoopSinkSpec implements SinkSpec {
     this.name = name;
   }
 
+  /** A sink that writes nothing takes nothing but its kind and a name. */
+  public static final java.util.Set<String> KEYS = java.util.Set.of("kind", "name");
+
   static NoopSinkSpec bind(ConfigNode node) {
+    node.allowKeys("a noop sink", KEYS);
     return new NoopSinkSpec(node.get("name").text());
   }
 

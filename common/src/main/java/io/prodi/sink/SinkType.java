@@ -18,18 +18,20 @@ public final class SinkType {
   }
 
   private final String name;
+  private final java.util.Set<String> keys;
   private final Binder binder;
   private final Writer<SinkSpec> writer;
 
-  private SinkType(String name, Binder binder, Writer<SinkSpec> writer) {
+  private SinkType(String name, java.util.Set<String> keys, Binder binder, Writer<SinkSpec> writer) {
+    this.keys = keys;
     this.name = name;
     this.binder = binder;
     this.writer = writer;
   }
 
   @SuppressWarnings("unchecked")
-  static <S extends SinkSpec> SinkType of(String name, Binder binder, Writer<S> writer) {
-    return new SinkType(name, binder, (spec, output, context) -> writer.write((S) spec, output, context));
+  static <S extends SinkSpec> SinkType of(String name, java.util.Set<String> keys, Binder binder, Writer<S> writer) {
+    return new SinkType(name, keys, binder, (spec, output, context) -> writer.write((S) spec, output, context));
   }
 
   public String name() {
@@ -42,5 +44,10 @@ public final class SinkType {
 
   SinkResult write(SinkSpec spec, Dataset<Row> output, StepContext context) {
     return writer.write(spec, output, context);
+  }
+
+  /** The keys its spec accepts (what the binder allows; the config schema lists them). */
+  java.util.Set<String> keys() {
+    return keys;
   }
 }

@@ -11,14 +11,28 @@ import org.apache.spark.sql.Row;
 /** The registry of sink types, keyed by the lower-case {@code type} (files is the default). */
 public final class SinkTypes {
   private static final Map<String, SinkType> TYPES = Map.of(
-      "files", SinkType.of("files", FilesSinkSpec::bind, FilesSinkWriter::write),
-      "table", SinkType.of("table", TableSinkSpec::bind, TableSinkWriter::write),
-      "jdbc", SinkType.of("jdbc", JdbcSinkSpec::bind, JdbcSinkWriter::write));
+      "files", SinkType.of("files", FilesSinkSpec.KEYS, FilesSinkSpec::bind, FilesSinkWriter::write),
+      "table", SinkType.of("table", TableSinkSpec.KEYS, TableSinkSpec::bind, TableSinkWriter::write),
+      "jdbc", SinkType.of("jdbc", JdbcSinkSpec.KEYS, JdbcSinkSpec::bind, JdbcSinkWriter::write));
+  /** The keys of a sink's {@code merge} block. */
+  public static final Set<String> MERGE_KEYS = WriteModes.MERGE_KEYS;
+  /** {@code kind: noop}: a sink that writes nothing on purpose. */
+  public static final Set<String> KINDS = Set.of("noop");
 
   private SinkTypes() {}
 
   public static Set<String> names() {
     return TYPES.keySet();
+  }
+
+  /** The keys a sink of {@code type} accepts. */
+  public static Set<String> keys(String type) {
+    return TYPES.get(type).keys();
+  }
+
+  /** Every word {@code mode} accepts (each type allows a subset). */
+  public static Set<String> modes() {
+    return WriteModes.MODES.keySet();
   }
 
   /** The sink a mapping describes, or empty when its type is unknown (the problem is recorded). */
@@ -32,7 +46,7 @@ public final class SinkTypes {
       if (kind.equalsIgnoreCase("noop")) {
         return Optional.of(NoopSinkSpec.bind(node));
       }
-      node.get("kind").unknown("sink kind", kind, Set.of("noop"));
+      node.get("kind").unknown("sink kind", kind, KINDS);
     }
     String type = Optional.ofNullable(node.get("type").text()).orElse("files");
     SinkType found = TYPES.get(type.toLowerCase(java.util.Locale.ROOT));

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** {@code type: table}: a table of the session catalog. */
 public final class TableSinkSpec implements SinkSpec {
-  private static final Set<String> KEYS = Set.of("type", "name", "kind", "table", "format", "mode", "partition_by",
+  public static final Set<String> KEYS = Set.of("type", "name", "kind", "table", "format", "mode", "partition_by",
       "options", "merge");
 
   private final String name;

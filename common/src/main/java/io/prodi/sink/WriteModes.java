@@ -8,6 +8,7 @@ import java.util.Set;
 
 /** Reads {@code mode} and {@code merge} of a sink, shared by files and table sinks. */
 final class WriteModes {
+  static final Set<String> MERGE_KEYS = Set.of("keys");
   static final Map<String, String> MODES = Map.of("overwrite", "overwrite", "append", "append", "error", "error",
       "errorifexists", "error", "ignore", "ignore", "merge", "merge");
 
@@ -29,7 +30,7 @@ final class WriteModes {
   /** {@code merge.keys}, required for (and only for) mode merge. */
   static List<String> mergeKeys(ConfigNode node, String mode) {
     ConfigNode merge = node.get("merge");
-    merge.allowKeys("merge", Set.of("keys"));
+    merge.allowKeys("merge", MERGE_KEYS);
     List<String> keys = merge.get("keys").textList();
     if (mode.equals("merge") && keys.isEmpty()) {
       merge.get("keys").error("Cannot merge: merge.keys must name the key columns of the upsert (missing)");

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** {@code type: files}: files in any Spark format at a location (CONTRACT.md §4.1). */
 public final class FilesSourceSpec implements SourceSpec {
-  private static final Set<String> KEYS = keys();
+  public static final Set<String> KEYS = keys();
 
   private final String name;
   private final String format;

@@ -15,7 +15,7 @@ public final class HttpAuthSpec {
       Map.entry("basic_env", "basic_env"), Map.entry("basic", "basic_env"),
       Map.entry("oauth2_client_credentials", "oauth2_client_credentials"),
       Map.entry("oauth2", "oauth2_client_credentials"), Map.entry("none", "none"));
-  private static final Map<String, Set<String>> KEYS = Map.of(
+  public static final Map<String, Set<String>> KEYS = Map.of(
       "bearer_env", Set.of("type", "token_env", "header", "prefix"),
       "api_key_header", Set.of("type", "header", "key_env", "value_env"),
       "basic_env", Set.of("type", "user_env", "username_env", "password_env"),

@@ -10,7 +10,7 @@ public final class HttpPaginationSpec {
   private static final Map<String, String> STRATEGIES = Map.of(
       "none", "none", "page_number", "page_number", "param_increment", "page_number",
       "offset", "offset", "cursor", "cursor", "link_header", "link_header", "next_url", "next_url");
-  private static final Set<String> KEYS = Set.of("strategy", "param", "page_size", "page_size_param", "start",
+  public static final Set<String> KEYS = Set.of("strategy", "param", "page_size", "page_size_param", "start",
       "cursor_param", "cursor_field", "next_url_path", "max_pages", "stop_on_empty");
 
   private final String strategy;

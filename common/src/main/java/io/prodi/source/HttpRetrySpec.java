@@ -7,7 +7,8 @@ import java.util.Set;
 
 /** {@code retries} and {@code rate_limit} of an http source (CONTRACT.md §4.2). */
 public final class HttpRetrySpec {
-  private static final Set<String> KEYS = Set.of("max_attempts", "backoff", "jitter", "status_forcelist", "max_backoff");
+  public static final Set<String> RATE_LIMIT_KEYS = Set.of("requests_per_minute");
+  public static final Set<String> KEYS = Set.of("max_attempts", "backoff", "jitter", "status_forcelist", "max_backoff");
 
   private final int maxAttempts;
   private final double backoff;
@@ -28,7 +29,7 @@ public final class HttpRetrySpec {
 
   static HttpRetrySpec bind(ConfigNode retries, ConfigNode rateLimit) {
     retries.allowKeys("retries", KEYS);
-    rateLimit.allowKeys("rate_limit", Set.of("requests_per_minute"));
+    rateLimit.allowKeys("rate_limit", RATE_LIMIT_KEYS);
     List<Integer> statuses = new java.util.ArrayList<>();
     for (ConfigNode status : retries.get("status_forcelist").elements()) {
       Long code = status.integer();

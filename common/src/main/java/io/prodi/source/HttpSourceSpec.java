@@ -11,7 +11,7 @@ import java.util.Set;
 
 /** {@code type: http}: records from a paginated HTTP API (CONTRACT.md §4.2). */
 public final class HttpSourceSpec implements SourceSpec {
-  private static final Set<String> KEYS = Set.of("type", "name", "url", "method", "headers", "params", "body",
+  public static final Set<String> KEYS = Set.of("type", "name", "url", "method", "headers", "params", "body",
       "timeout", "records_path", "pagination", "rate_limit", "retries", "auth", "incremental", "staging",
       "cursor_param", "cursor_field");
   private static final Set<String> METHODS = Set.of("get", "post", "put", "patch");

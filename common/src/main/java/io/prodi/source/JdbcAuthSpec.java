@@ -7,6 +7,7 @@ import java.util.Set;
 
 /** {@code auth} of a jdbc source or sink: {@code basic_env}, {@code managed_identity} or {@code none}. */
 public final class JdbcAuthSpec {
+  public static final Set<String> KEYS = Set.of("mode", "user_env", "password_env", "user", "password");
   private static final Set<String> MODES = Set.of("basic_env", "managed_identity", "none");
 
   private final String mode;
@@ -23,7 +24,7 @@ public final class JdbcAuthSpec {
     if (node.isMissing()) {
       return new JdbcAuthSpec("none", null, null);
     }
-    node.allowKeys("jdbc auth", Set.of("mode", "user_env", "password_env", "user", "password"));
+    node.allowKeys("jdbc auth", KEYS);
     CredentialKeys.rejectLiterals(node, Set.of("password"));
     if (node.has("user")) {
       node.get("user").error("Cannot use a literal user in jdbc auth: use user_env with the variable's name "

@@ -8,9 +8,9 @@ import java.util.Set;
 
 /** {@code type: jdbc}: a table or query read through Spark's JDBC data source (CONTRACT.md §4.3). */
 public final class JdbcSourceSpec implements SourceSpec {
-  private static final Set<String> KEYS = Set.of("type", "name", "url", "driver", "table", "query", "options",
+  public static final Set<String> KEYS = Set.of("type", "name", "url", "driver", "table", "query", "options",
       "auth", "partitioning", "incremental");
-  private static final Set<String> PARTITIONING_KEYS =
+  public static final Set<String> PARTITIONING_KEYS =
       Set.of("column", "num_partitions", "lower_bound", "upper_bound", "discover");
 
   private final String name;

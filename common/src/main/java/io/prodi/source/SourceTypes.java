@@ -11,15 +11,20 @@ import org.apache.spark.sql.Row;
 /** The registry of source types, keyed by the lower-case {@code type} (files is the default). */
 public final class SourceTypes {
   private static final Map<String, SourceType> TYPES = Map.of(
-      "files", SourceType.of("files", FilesSourceSpec::bind, FilesSourceReader::read),
-      "table", SourceType.of("table", TableSourceSpec::bind, TableSourceReader::read),
-      "http", SourceType.of("http", HttpSourceSpec::bind, HttpSourceReader::read),
-      "jdbc", SourceType.of("jdbc", JdbcSourceSpec::bind, JdbcSourceReader::read));
+      "files", SourceType.of("files", FilesSourceSpec.KEYS, FilesSourceSpec::bind, FilesSourceReader::read),
+      "table", SourceType.of("table", TableSourceSpec.KEYS, TableSourceSpec::bind, TableSourceReader::read),
+      "http", SourceType.of("http", HttpSourceSpec.KEYS, HttpSourceSpec::bind, HttpSourceReader::read),
+      "jdbc", SourceType.of("jdbc", JdbcSourceSpec.KEYS, JdbcSourceSpec::bind, JdbcSourceReader::read));
 
   private SourceTypes() {}
 
   public static Set<String> names() {
     return TYPES.keySet();
+  }
+
+  /** The keys a source of {@code type} accepts. */
+  public static Set<String> keys(String type) {
+    return TYPES.get(type).keys();
   }
 
   /** The source a mapping describes, or empty when its type is unknown (the problem is recorded). */

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /** {@code type: table}: a table of the session catalog (CONTRACT.md §4.4). */
 public final class TableSourceSpec implements SourceSpec {
-  private static final Set<String> KEYS = Set.of("type", "name", "table", "incremental");
+  public static final Set<String> KEYS = Set.of("type", "name", "table", "incremental");
 
   private final String name;
   private final String table;

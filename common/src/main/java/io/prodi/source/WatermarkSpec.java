@@ -8,6 +8,9 @@ import java.util.Set;
 
 /** {@code incremental.watermark} of a source (CONTRACT.md §4.5). */
 public final class WatermarkSpec {
+  public static final Set<String> INCREMENTAL_KEYS = Set.of("watermark");
+  /** The keys of every watermark; an http source also takes {@code param}. */
+  public static final Set<String> KEYS = Set.of("field", "state_id", "default", "from_env", "lag");
   public static final String DEFAULT_VALUE = "1970-01-01T00:00:00Z";
   public static final String DEFAULT_PLACEHOLDER = "${RAW_WM_TS}";
 
@@ -38,13 +41,13 @@ public final class WatermarkSpec {
     if (incremental.isMissing()) {
       return Optional.empty();
     }
-    incremental.allowKeys("incremental", Set.of("watermark"));
+    incremental.allowKeys("incremental", INCREMENTAL_KEYS);
     ConfigNode node = incremental.get("watermark");
     if (node.isMissing()) {
       node.missing("the watermark mapping");
       return Optional.empty();
     }
-    java.util.Set<String> keys = new java.util.HashSet<>(Set.of("field", "state_id", "default", "from_env", "lag"));
+    java.util.Set<String> keys = new java.util.HashSet<>(KEYS);
     keys.addAll(extraKeys);
     node.allowKeys("incremental.watermark", keys);
     return Optional.of(new WatermarkSpec(node.get("field").requiredText("the watermark field"),

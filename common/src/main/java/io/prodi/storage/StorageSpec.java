@@ -20,7 +20,7 @@ public final class StorageSpec {
       "sas_token_env", "token_env", "project_env", "client_id_env", "client_secret_env",
       "tenant_id_env", "service_account_env");
   public static final Set<String> AUTH_MODES = Set.of("workload_identity", "managed_identity", "iam_role");
-  private static final Set<String> KEYS = Set.of("default_uri", "credentials", "auth", "hadoop", "endpoint");
+  public static final Set<String> KEYS = Set.of("default_uri", "credentials", "auth", "hadoop", "endpoint");
   private static final List<String> SECRET_HADOOP_KEY_PARTS = List.of(
       "secret", "password", "access.key", "account.key", "private.key", "sas", "token", "keyfile");
 

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 /** {@code dedupe: {keys: [...], order_by: [...]}}: keeps the first row per key in that order. */
 public final class DedupeStep implements PreStep {
+  public static final java.util.Set<String> KEYS = java.util.Set.of("keys", "order_by");
   private static final Pattern ORDER_ITEM =
       Pattern.compile("(?i)\\s*`?[A-Za-z_][\\w.]*`?(\\s+(asc|desc))?(\\s+nulls\\s+(first|last))?\\s*");
 
@@ -27,7 +28,7 @@ public final class DedupeStep implements PreStep {
   }
 
   static DedupeStep bind(ConfigNode node) {
-    node.allowKeys("dedupe", Set.of("keys", "order_by"));
+    node.allowKeys("dedupe", KEYS);
     List<String> keys = node.get("keys").textList();
     if (keys.isEmpty()) {
       node.get("keys").missing("the key columns");

@@ -25,6 +25,8 @@ import java.util.Set;
  * and validates, and throws one {@link ConfigException} with every error of every file involved.
  */
 public final class ConfigLoader {
+  /** The key that names a base config; the loader merges the base in before the layer's keys are bound. */
+  public static final String EXTENDS = "extends";
   private final ConfigFiles files;
   private final RunEnvironment env;
   private final Map<String, String> vars;
@@ -93,13 +95,13 @@ public final class ConfigLoader {
       return null;
     }
     problems.addAll(findings.problems());
-    if (tree == null || !tree.isObject() || !tree.has("extends")) {
+    if (tree == null || !tree.isObject() || !tree.has(EXTENDS)) {
       return tree;
     }
-    ConfigNode extendsNode = ConfigNode.root(tree, findings).get("extends");
+    ConfigNode extendsNode = ConfigNode.root(tree, findings).get(EXTENDS);
     String base = extendsNode.requiredText("the base config's path");
     ObjectNode child = ((ObjectNode) tree).deepCopy();
-    child.remove("extends");
+    child.remove(EXTENDS);
     if (base == null) {
       problems.addAll(findings.problems());
       return child;

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /** A dataset config (CONTRACT.md §3.6): an id, and per layer the defaults of its config blocks. */
 public final class DatasetConfig {
-  private static final Set<String> KEYS = Set.of("id", "description", "layers");
-  private static final Set<String> BLOCK_KEYS = Set.of("compute", "io", "transform", "dq", "storage");
+  public static final Set<String> KEYS = Set.of("id", "description", "layers");
+  public static final Set<String> BLOCK_KEYS = Set.of("compute", "io", "transform", "dq", "storage");
 
   private final String id;
   private final ConfigNode layers;

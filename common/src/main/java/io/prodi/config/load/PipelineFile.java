@@ -17,8 +17,8 @@ import java.util.Set;
  * {@code {layer, config, vars?, name?}}, config paths resolved against the pipeline file's folder.
  */
 public final class PipelineFile {
-  private static final Set<String> KEYS = Set.of("steps", "pipeline", "name", "description");
-  private static final Set<String> STEP_KEYS = Set.of("layer", "config", "vars", "name");
+  public static final Set<String> KEYS = Set.of("steps", "pipeline", "name", "description");
+  public static final Set<String> STEP_KEYS = Set.of("layer", "config", "vars", "name");
 
   private PipelineFile() {}
 

@@ -1,0 +1,330 @@
+package io.prodi.config.schema;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prodi.config.ComputeSpec;
+import io.prodi.config.EnvironmentConfig;
+import io.prodi.config.FunctionSpec;
+import io.prodi.config.Layer;
+import io.prodi.config.LayerConfigReader;
+import io.prodi.config.TransformSpec;
+import io.prodi.config.load.ConfigLoader;
+import io.prodi.config.load.DatasetConfig;
+import io.prodi.config.load.PipelineFile;
+import io.prodi.configtest.ConfigTest;
+import io.prodi.configtest.ExpectedRows;
+import io.prodi.configtest.Fixture;
+import io.prodi.dq.DqSpec;
+import io.prodi.dq.ExpectationSpec;
+import io.prodi.dq.ExpectationType;
+import io.prodi.sink.NoopSinkSpec;
+import io.prodi.sink.SinkTypes;
+import io.prodi.source.Formats;
+import io.prodi.source.HttpAuthSpec;
+import io.prodi.source.HttpPaginationSpec;
+import io.prodi.source.HttpRetrySpec;
+import io.prodi.source.JdbcAuthSpec;
+import io.prodi.source.JdbcSourceSpec;
+import io.prodi.source.SourceTypes;
+import io.prodi.source.WatermarkSpec;
+import io.prodi.storage.StorageSpec;
+import io.prodi.transform.DedupeStep;
+import io.prodi.transform.PreSteps;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The JSON Schema (draft-07) of each kind of config file, built from the validator's own model: the
+ * key sets the binders allow and the registries of types, formats, modes and steps. A key the
+ * validator accepts is a property here; what the schema cannot express (SQL, expressions, references
+ * between sources) stays with {@code prodi validate}.
+ */
+public final class ConfigSchema {
+  /** The kinds of file, each with its own schema. */
+  public static final Map<String, String> KINDS = Map.of(
+      "layer", "a layer config (cfg/<layer>/*.yml)",
+      "pipeline", "a pipeline file (cfg/pipelines/*.yml)",
+      "dataset", "a dataset config (cfg/datasets/*.yml)",
+      "environment", "an environment config (cfg/env/*.yml)",
+      "test", "a config test (*.test.yml)");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ObjectNode definitions = JSON.createObjectNode();
+
+  private ConfigSchema() {
+    define();
+  }
+
+  /** The schema of one kind of file ({@link #KINDS}). */
+  public static ObjectNode of(String kind) {
+    ConfigSchema schema = new ConfigSchema();
+    ObjectNode root = JSON.createObjectNode();
+    root.put("$schema", "http://json-schema.org/draft-07/schema#");
+    root.put("$id", "https://prodi.io/schema/" + kind + ".json");
+    root.put("title", "prodi " + kind + " config");
+    root.put("description", KINDS.get(kind));
+    if (kind.equals("pipeline")) {
+      root.set("oneOf", array(ref("pipeline"), arrayOf(ref("pipeline_step"))));
+    } else {
+      root.put("$ref", "#/definitions/" + kind);
+    }
+    root.set("definitions", schema.definitions);
+    return root;
+  }
+
+  private void define() {
+    TreeSet<String> layerKeys = new TreeSet<>(LayerConfigReader.KEYS);
+    layerKeys.add(ConfigLoader.EXTENDS);
+    ObjectNode layer = object(layerKeys);
+    props(layer).set(ConfigLoader.EXTENDS, type("string"));
+    props(layer).set("layer", enumOf(Arrays.stream(Layer.values()).map(Layer::id).toArray(String[]::new)));
+    props(layer).set("dry_run", type("boolean"));
+    props(layer).set("compute", ref("compute"));
+    props(layer).set("io", ref("io"));
+    props(layer).set("transform", ref("transform"));
+    props(layer).set("dq", ref("dq"));
+    props(layer).set("storage", ref("storage"));
+    props(layer).set("state", object(LayerConfigReader.STATE_KEYS));
+    definitions.set("layer", layer);
+
+    ObjectNode compute = object(ComputeSpec.KEYS);
+    props(compute).set("engine", enumOf("spark"));
+    props(compute).set("options", type("object"));
+    props(compute).set("spark", object(ComputeSpec.SPARK_KEYS));
+    definitions.set("compute", compute);
+
+    ObjectNode io = object(LayerConfigReader.IO_KEYS);
+    props(io).set("source", oneOrMany("source"));
+    props(io).set("sink", oneOrMany("sink"));
+    definitions.set("io", io);
+
+    defineSources();
+    defineSinks();
+    defineTransform();
+    defineDq();
+    defineStorage();
+    defineOtherKinds();
+  }
+
+  private void defineSources() {
+    ObjectNode source = typed("source", SourceTypes.names(), "files");
+    definitions.set("source", source);
+    for (String type : SourceTypes.names()) {
+      ObjectNode spec = object(SourceTypes.keys(type));
+      props(spec).set("incremental", ref("incremental"));
+      definitions.set("source_" + type, spec);
+    }
+    props((ObjectNode) definitions.get("source_files")).set("format", enumOf(Formats.READABLE));
+    ObjectNode http = (ObjectNode) definitions.get("source_http");
+    ObjectNode pagination = object(HttpPaginationSpec.KEYS);
+    props(http).set("pagination", pagination);
+    props(http).set("auth", typed("http_auth", HttpAuthSpec.KEYS.keySet(), null));
+    HttpAuthSpec.KEYS.forEach((type, keys) -> definitions.set("http_auth_" + type, object(keys)));
+    props(http).set("retries", object(HttpRetrySpec.KEYS));
+    props(http).set("rate_limit", object(HttpRetrySpec.RATE_LIMIT_KEYS));
+    ObjectNode jdbc = (ObjectNode) definitions.get("source_jdbc");
+    props(jdbc).set("auth", object(JdbcAuthSpec.KEYS));
+    props(jdbc).set("partitioning", object(JdbcSourceSpec.PARTITIONING_KEYS));
+    ObjectNode incremental = object(WatermarkSpec.INCREMENTAL_KEYS);
+    TreeSet<String> watermarkKeys = new TreeSet<>(WatermarkSpec.KEYS);
+    watermarkKeys.add("param"); // http sources only: the validator says so for other types
+    props(incremental).set("watermark", object(watermarkKeys));
+    definitions.set("incremental", incremental);
+  }
+
+  private void defineSinks() {
+    ObjectNode sink = JSON.createObjectNode();
+    sink.set("if", requiredProperty("kind"));
+    sink.set("then", ref("sink_noop"));
+    sink.set("else", ref("sink_typed"));
+    definitions.set("sink", sink);
+    definitions.set("sink_typed", typed("sink", SinkTypes.names(), "files"));
+    ObjectNode noop = object(NoopSinkSpec.KEYS);
+    props(noop).set("kind", enumOf(SinkTypes.KINDS));
+    definitions.set("sink_noop", noop);
+    for (String type : SinkTypes.names()) {
+      ObjectNode spec = object(SinkTypes.keys(type));
+      props(spec).set("mode", enumOf(SinkTypes.modes()));
+      if (spec.get("properties").has("merge")) {
+        props(spec).set("merge", object(SinkTypes.MERGE_KEYS));
+      }
+      if (spec.get("properties").has("format")) {
+        props(spec).set("format", enumOf(Formats.WRITABLE));
+      }
+      definitions.set("sink_" + type, spec);
+    }
+  }
+
+  private void defineTransform() {
+    ObjectNode transform = object(TransformSpec.KEYS);
+    props(transform).set("pre", arrayOf(ref("pre_step")));
+    props(transform).set("sql", anyOf(type("string"), arrayOf(type("string"))));
+    props(transform).set("temp_view", type("string"));
+    props(transform).set("functions", arrayOf(object(FunctionSpec.KEYS)));
+    definitions.set("transform", transform);
+    ObjectNode step = JSON.createObjectNode();
+    step.put("type", "object").put("minProperties", 1).put("maxProperties", 1);
+    step.set("propertyNames", enumOf(PreSteps.names()));
+    step.set("properties", JSON.createObjectNode().set("dedupe", object(DedupeStep.KEYS)));
+    definitions.set("pre_step", anyOf(enumOf(PreSteps.names()), step));
+  }
+
+  private void defineDq() {
+    ObjectNode dq = object(DqSpec.KEYS);
+    props(dq).set("expectations", arrayOf(ref("expectation")));
+    props(dq).set("fail_on_error", type("boolean"));
+    props(dq).set("quarantine", ref("sink"));
+    props(dq).set("report", object(DqSpec.REPORT_KEYS));
+    definitions.set("dq", dq);
+    TreeSet<String> types = new TreeSet<>(ExpectationType.ids());
+    ObjectNode expectation = typed("expectation", types, null);
+    for (ExpectationType type : ExpectationType.values()) {
+      ObjectNode spec = object(type.keys());
+      props(spec).set("severity", enumOf(ExpectationSpec.SEVERITIES));
+      props(spec).set("on_fail", enumOf(ExpectationSpec.ACTIONS));
+      definitions.set("expectation_" + type.id(), spec);
+    }
+    definitions.set("expectation", expectation);
+  }
+
+  private void defineStorage() {
+    ObjectNode storage = JSON.createObjectNode().put("type", "object");
+    storage.set("propertyNames", enumOf(StorageSpec.PROTOCOLS));
+    storage.set("additionalProperties", ref("storage_protocol"));
+    definitions.set("storage", storage);
+    ObjectNode protocol = object(StorageSpec.KEYS);
+    props(protocol).set("auth", enumOf(StorageSpec.AUTH_MODES));
+    ObjectNode credentials = JSON.createObjectNode().put("type", "object");
+    credentials.set("additionalProperties", type("string"));
+    props(protocol).set("credentials", credentials);
+    props(protocol).set("hadoop", type("object"));
+    definitions.set("storage_protocol", protocol);
+  }
+
+  private void defineOtherKinds() {
+    ObjectNode environment = object(EnvironmentConfig.KEYS);
+    props(environment).set("storage", ref("storage"));
+    definitions.set("environment", environment);
+
+    ObjectNode dataset = object(DatasetConfig.KEYS);
+    ObjectNode block = object(DatasetConfig.BLOCK_KEYS);
+    props(block).set("compute", ref("compute"));
+    props(block).set("io", ref("io"));
+    props(block).set("transform", ref("transform"));
+    props(block).set("dq", ref("dq"));
+    props(block).set("storage", ref("storage"));
+    ObjectNode layers = JSON.createObjectNode().put("type", "object");
+    layers.set("propertyNames", enumOf(Arrays.stream(Layer.values()).map(Layer::id).toArray(String[]::new)));
+    layers.set("additionalProperties", block);
+    props(dataset).set("layers", layers);
+    definitions.set("dataset", dataset);
+
+    ObjectNode pipeline = object(PipelineFile.KEYS);
+    props(pipeline).set("steps", arrayOf(ref("pipeline_step")));
+    props(pipeline).set("pipeline", arrayOf(ref("pipeline_step")));
+    definitions.set("pipeline", pipeline);
+    ObjectNode step = object(PipelineFile.STEP_KEYS);
+    props(step).set("layer", enumOf(Arrays.stream(Layer.values()).map(Layer::id).toArray(String[]::new)));
+    props(step).set("vars", type("object"));
+    definitions.set("pipeline_step", step);
+
+    ObjectNode test = object(ConfigTest.KEYS);
+    ObjectNode inputs = JSON.createObjectNode().put("type", "object");
+    inputs.set("additionalProperties", object(Fixture.KEYS));
+    props(test).set("inputs", inputs);
+    ObjectNode expect = object(ConfigTest.EXPECT_KEYS);
+    props(expect).set("output", object(ExpectedRows.KEYS));
+    props(expect).set("quarantine", object(ExpectedRows.KEYS));
+    ObjectNode results = JSON.createObjectNode().put("type", "object");
+    results.set("additionalProperties", object(ConfigTest.RESULT_KEYS));
+    props(expect).set("expectations", results);
+    props(test).set("expect", expect);
+    props(test).set("vars", type("object"));
+    definitions.set("test", test);
+  }
+
+  /** An object whose keys are {@code keys} and nothing else; each value unconstrained until set. */
+  static ObjectNode object(Collection<String> keys) {
+    ObjectNode node = JSON.createObjectNode().put("type", "object").put("additionalProperties", false);
+    ObjectNode properties = node.putObject("properties");
+    new TreeSet<>(keys).forEach(key -> properties.putObject(key));
+    return node;
+  }
+
+  /**
+   * A mapping whose {@code type} picks the definition {@code <name>_<type>} ({@code fallback} when
+   * it has none); {@code type} itself must be one of {@code types}.
+   */
+  private static ObjectNode typed(String name, Collection<String> types, String fallback) {
+    ObjectNode node = JSON.createObjectNode().put("type", "object");
+    node.putObject("properties").set("type", enumOf(types));
+    ArrayNode branches = node.putArray("allOf");
+    for (String type : new TreeSet<>(types)) {
+      ObjectNode branch = branches.addObject();
+      ObjectNode when = branch.putObject("if");
+      when.putObject("properties").putObject("type").put("const", type);
+      when.putArray("required").add("type");
+      branch.set("then", ref(name + "_" + type));
+    }
+    if (fallback != null) {
+      ObjectNode branch = branches.addObject();
+      branch.putObject("if").set("not", requiredProperty("type"));
+      branch.set("then", ref(name + "_" + fallback));
+    }
+    return node;
+  }
+
+  private static ObjectNode requiredProperty(String key) {
+    ObjectNode node = JSON.createObjectNode();
+    node.putArray("required").add(key);
+    return node;
+  }
+
+  private static ObjectNode props(ObjectNode object) {
+    return (ObjectNode) object.get("properties");
+  }
+
+  private static ObjectNode oneOrMany(String definition) {
+    return anyOf(ref(definition), arrayOf(ref(definition)));
+  }
+
+  static ObjectNode ref(String definition) {
+    return JSON.createObjectNode().put("$ref", "#/definitions/" + definition);
+  }
+
+  private static ObjectNode type(String type) {
+    return JSON.createObjectNode().put("type", type);
+  }
+
+  private static ObjectNode arrayOf(ObjectNode items) {
+    ObjectNode node = type("array");
+    node.set("items", items);
+    return node;
+  }
+
+  private static ObjectNode anyOf(ObjectNode... options) {
+    ObjectNode node = JSON.createObjectNode();
+    node.set("anyOf", array(options));
+    return node;
+  }
+
+  private static ArrayNode array(ObjectNode... items) {
+    ArrayNode array = JSON.createArrayNode();
+    Arrays.stream(items).forEach(array::add);
+    return array;
+  }
+
+  private static ObjectNode enumOf(Collection<String> values) {
+    return enumOf(new TreeSet<>(values).toArray(String[]::new));
+  }
+
+  private static ObjectNode enumOf(String... values) {
+    ObjectNode node = JSON.createObjectNode();
+    ArrayNode array = node.putArray("enum");
+    Arrays.stream(values).forEach(array::add);
+    return node;
+  }
+}
