@@ -95,6 +95,7 @@ public final class SparkLayerEngine implements LayerEngine {
       }
       step.conf().set(key, value);
     });
+    ShufflePartitions.forStep(step, config).ifPresent(n -> step.conf().set(ShufflePartitions.KEY, n));
     return step;
   }
 }
