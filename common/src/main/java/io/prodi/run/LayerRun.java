@@ -49,7 +49,7 @@ public final class LayerRun {
   }
 
   public int execute(RunRequest request) {
-    Instant started = Instant.now(); // a pipeline step's summary times the step, not the pipeline
+    Instant started = Instant.now();
     String runId = request.vars().getOrDefault("run_id", RunVariables.newRunId(request.start()));
     LoadedLayer loaded;
     try {
@@ -58,6 +58,15 @@ public final class LayerRun {
       e.problems().forEach(p -> console.problem(p, p.severity() == ConfigProblem.Severity.ERROR));
       return INVALID;
     }
+    return execute(request, loaded, runId, started);
+  }
+
+  /** A pipeline step whose config the pipeline loaded (and validated) before its first step ran. */
+  public int execute(RunRequest request, LoadedLayer loaded) {
+    return execute(request, loaded, request.vars().get("run_id"), Instant.now()); // the step's own time
+  }
+
+  private int execute(RunRequest request, LoadedLayer loaded, String runId, Instant started) {
     LayerConfig config = loaded.config();
     String layer = config.layer().id();
     DryRunGuard.Decision decision = DryRunGuard.decide(layer, config.dryRun(), request.dryRunFlag(), request.env());

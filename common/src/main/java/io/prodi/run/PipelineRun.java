@@ -58,7 +58,7 @@ public final class PipelineRun {
     for (int i = 0; i < steps.size(); i++) {
       console.progress("[pipeline] step " + (i + 1) + "/" + steps.size() + " " + steps.get(i).name() + ": "
           + steps.get(i).config());
-      int code = layerRun.execute(requests.get(i));
+      int code = layerRun.execute(requests.get(i), loaded.get(i));
       if (code != LayerRun.OK) {
         console.error("Cannot continue pipeline: step " + steps.get(i).name() + " exited with " + code
             + " (" + steps.get(i).config() + ")");

@@ -1,7 +1,18 @@
 package io.prodi.config.schema;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import static io.prodi.config.schema.SchemaNodes.JSON;
+import static io.prodi.config.schema.SchemaNodes.anyOf;
+import static io.prodi.config.schema.SchemaNodes.array;
+import static io.prodi.config.schema.SchemaNodes.arrayOf;
+import static io.prodi.config.schema.SchemaNodes.enumOf;
+import static io.prodi.config.schema.SchemaNodes.object;
+import static io.prodi.config.schema.SchemaNodes.oneOrMany;
+import static io.prodi.config.schema.SchemaNodes.props;
+import static io.prodi.config.schema.SchemaNodes.ref;
+import static io.prodi.config.schema.SchemaNodes.requiredProperty;
+import static io.prodi.config.schema.SchemaNodes.type;
+import static io.prodi.config.schema.SchemaNodes.typed;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prodi.config.ComputeSpec;
 import io.prodi.config.EnvironmentConfig;
@@ -31,8 +42,8 @@ import io.prodi.source.WatermarkSpec;
 import io.prodi.storage.StorageSpec;
 import io.prodi.transform.DedupeStep;
 import io.prodi.transform.PreSteps;
+
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -50,7 +61,6 @@ public final class ConfigSchema {
       "dataset", "a dataset config (cfg/datasets/*.yml)",
       "environment", "an environment config (cfg/env/*.yml)",
       "test", "a config test (*.test.yml)");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ObjectNode definitions = JSON.createObjectNode();
 
@@ -244,87 +254,5 @@ public final class ConfigSchema {
     props(test).set("expect", expect);
     props(test).set("vars", type("object"));
     definitions.set("test", test);
-  }
-
-  /** An object whose keys are {@code keys} and nothing else; each value unconstrained until set. */
-  static ObjectNode object(Collection<String> keys) {
-    ObjectNode node = JSON.createObjectNode().put("type", "object").put("additionalProperties", false);
-    ObjectNode properties = node.putObject("properties");
-    new TreeSet<>(keys).forEach(key -> properties.putObject(key));
-    return node;
-  }
-
-  /**
-   * A mapping whose {@code type} picks the definition {@code <name>_<type>} ({@code fallback} when
-   * it has none); {@code type} itself must be one of {@code types}.
-   */
-  private static ObjectNode typed(String name, Collection<String> types, String fallback) {
-    ObjectNode node = JSON.createObjectNode().put("type", "object");
-    node.putObject("properties").set("type", enumOf(types));
-    ArrayNode branches = node.putArray("allOf");
-    for (String type : new TreeSet<>(types)) {
-      ObjectNode branch = branches.addObject();
-      ObjectNode when = branch.putObject("if");
-      when.putObject("properties").putObject("type").put("const", type);
-      when.putArray("required").add("type");
-      branch.set("then", ref(name + "_" + type));
-    }
-    if (fallback != null) {
-      ObjectNode branch = branches.addObject();
-      branch.putObject("if").set("not", requiredProperty("type"));
-      branch.set("then", ref(name + "_" + fallback));
-    }
-    return node;
-  }
-
-  private static ObjectNode requiredProperty(String key) {
-    ObjectNode node = JSON.createObjectNode();
-    node.putArray("required").add(key);
-    return node;
-  }
-
-  private static ObjectNode props(ObjectNode object) {
-    return (ObjectNode) object.get("properties");
-  }
-
-  private static ObjectNode oneOrMany(String definition) {
-    return anyOf(ref(definition), arrayOf(ref(definition)));
-  }
-
-  static ObjectNode ref(String definition) {
-    return JSON.createObjectNode().put("$ref", "#/definitions/" + definition);
-  }
-
-  private static ObjectNode type(String type) {
-    return JSON.createObjectNode().put("type", type);
-  }
-
-  private static ObjectNode arrayOf(ObjectNode items) {
-    ObjectNode node = type("array");
-    node.set("items", items);
-    return node;
-  }
-
-  private static ObjectNode anyOf(ObjectNode... options) {
-    ObjectNode node = JSON.createObjectNode();
-    node.set("anyOf", array(options));
-    return node;
-  }
-
-  private static ArrayNode array(ObjectNode... items) {
-    ArrayNode array = JSON.createArrayNode();
-    Arrays.stream(items).forEach(array::add);
-    return array;
-  }
-
-  private static ObjectNode enumOf(Collection<String> values) {
-    return enumOf(new TreeSet<>(values).toArray(String[]::new));
-  }
-
-  private static ObjectNode enumOf(String... values) {
-    ObjectNode node = JSON.createObjectNode();
-    ArrayNode array = node.putArray("enum");
-    Arrays.stream(values).forEach(array::add);
-    return node;
   }
 }
