@@ -30,6 +30,11 @@ final class ShufflePartitions {
     if (config.compute().options().containsKey(KEY) || spark.sparkContext().getConf().contains(KEY)) {
       return OptionalLong.empty();
     }
+    return fromInput(spark, config);
+  }
+
+  /** The default the step's input calls for (the user's choice aside). */
+  static OptionalLong fromInput(SparkSession spark, LayerConfig config) {
     OptionalLong bytes = inputBytes(spark, config);
     if (bytes.isEmpty()) {
       return OptionalLong.empty();

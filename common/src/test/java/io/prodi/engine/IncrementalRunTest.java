@@ -92,4 +92,20 @@ class IncrementalRunTest extends EngineTestBase {
         .contains("unlocked inc::people");
     store().lease("inc::people", "next-run");
   }
+
+  @Test
+  void stateCommandsReachTheStoreWithTheEnvironmentConfigsKeysAsARunDoes() {
+    System.setProperty(io.prodi.testing.FolderFileSystem.ROOT_PROPERTY, tmp.toString());
+    folder.write("env.yml", "name: store\nstorage:\n  file:\n    hadoop:\n      fs.storefs.impl: "
+        + io.prodi.testing.FolderFileSystem.ConfiguredOnly.class.getName() + "\n"
+        + "      fs.storefs.impl.disable.cache: 'true'\n");
+    String cfg = folder.write("store.yml", "layer: raw\nenvironment_config: env.yml\nstate: {uri: 'storefs://b/_state/'}\n"
+        + "io:\n  source: {name: people, format: csv, path: in/people.csv, options: {header: 'true'}, schema: "
+        + PEOPLE_SCHEMA + ", incremental: {watermark: {field: updated}}}\n  sink: {path: out/store}\n");
+    succeed(cfg);
+    assertThat(tmp.resolve("b/_state/store~3A~3Apeople")).isDirectory();
+    CliRun show = SharedSpark.prodi("state", "show", "--state-id", "store::people", "-c", cfg, "--base-dir=" + tmp);
+    assertThat(show.exitCode()).as(show.toString()).isZero();
+    assertThat(show.out()).contains("\"value\":\"2024-01-05\"");
+  }
 }

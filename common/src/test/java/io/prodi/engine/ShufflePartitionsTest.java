@@ -31,6 +31,35 @@ class ShufflePartitionsTest extends EngineTestBase {
     assertThat(ShufflePartitions.forStep(SharedSpark.session(), unset)).isEmpty();
   }
 
+  @Test
+  void theDefaultFollowsTheSizeOfTheFilesTheSourcesRead() throws Exception {
+    LayerConfig small = load(config("small.yml", "silver", "    - {path: out/c}\n", ""));
+    assertThat(ShufflePartitions.fromInput(SharedSpark.session(), small))
+        .as("a few bytes: one partition per core").hasValue(SharedSpark.session().sparkContext().defaultParallelism());
+    byte[] block = new byte[1024 * 1024];
+    java.nio.file.Path big = tmp.resolve("in/big");
+    java.nio.file.Files.createDirectories(big);
+    try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(big.resolve("part-0.csv"))) {
+      for (int i = 0; i < 300; i++) {
+        out.write(block);
+      }
+    }
+    LayerConfig large = load(folder.write("large.yml", "layer: silver\nio:\n  source: {format: csv, path: in/big}\n"
+        + "  sink: {path: out/d}\n"));
+    assertThat(ShufflePartitions.fromInput(SharedSpark.session(), large)).as("300 MiB: 3 partitions of 128 MiB")
+        .hasValue(Math.max(3, SharedSpark.session().sparkContext().defaultParallelism()));
+  }
+
+  @Test
+  void sourcesOfUnknownSizeOrMissingPathsKeepSparksDefault() {
+    LayerConfig table = load(folder.write("table.yml", "layer: silver\nio:\n  source: {type: table, table: db.t}\n"
+        + "  sink: {path: out/e}\n"));
+    assertThat(ShufflePartitions.fromInput(SharedSpark.session(), table)).isEmpty();
+    LayerConfig missing = load(folder.write("missing.yml", "layer: silver\nio:\n  source: {path: in/none}\n"
+        + "  sink: {path: out/f}\n"));
+    assertThat(ShufflePartitions.fromInput(SharedSpark.session(), missing)).isEmpty();
+  }
+
   private LayerConfig load(String file) {
     return new ConfigLoader(CliRun.files(), RunEnvironment.of(Map.of(), Map.of()), Map.of(), tmp.toString())
         .loadLayer(file, java.util.Optional.empty()).config();
