@@ -1,6 +1,7 @@
 package io.prodi.config;
 
 import io.prodi.dq.DqSpec;
+import io.prodi.sink.OwnSourceOverwrite;
 import io.prodi.sink.SinkSpec;
 import io.prodi.sink.SinkTypes;
 import io.prodi.source.SourceSpec;
@@ -56,7 +57,9 @@ public final class LayerConfigReader {
       root.get("database_config").warning("Cannot use database_config: the Python version never implemented it; "
           + "write gold marts to a database with a sink of type jdbc (" + root.get("database_config").shown() + ")");
     }
-    return new LayerConfig(b);
+    LayerConfig config = new LayerConfig(b);
+    OwnSourceOverwrite.check(io.get("sink"), config);
+    return config;
   }
 
   private static Layer layer(ConfigNode node, Optional<Layer> expected) {

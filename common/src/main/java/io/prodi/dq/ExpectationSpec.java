@@ -115,6 +115,33 @@ public final class ExpectationSpec {
     return columns;
   }
 
+  /** {@code min} above {@code max} fails every row: a mistake the config alone shows. */
+  private static void checkBounds(ConfigNode node) {
+    String min = node.get("min").text();
+    String max = node.get("max").text();
+    if (min == null || max == null) {
+      return;
+    }
+    Integer order = compareBounds(min.trim(), max.trim());
+    if (order != null && order > 0) {
+      node.get("min").error("Cannot check a range: min is greater than max, so every row would fail (" + min
+          + " > " + max + ")");
+    }
+  }
+
+  /** The order of two bounds read as numbers, or as ISO dates/timestamps; null when neither reads both. */
+  private static Integer compareBounds(String min, String max) {
+    try {
+      return new java.math.BigDecimal(min).compareTo(new java.math.BigDecimal(max));
+    } catch (NumberFormatException notNumbers) {
+      java.util.regex.Pattern iso = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+Z?)?");
+      if (iso.matcher(min).matches() && iso.matcher(max).matches()) {
+        return min.replace(' ', 'T').compareTo(max.replace(' ', 'T'));
+      }
+      return null;
+    }
+  }
+
   private static void checkTypeKeys(ExpectationType type, ConfigNode node) {
     switch (type) {
       case VALID_VALUES:
@@ -125,6 +152,8 @@ public final class ExpectationSpec {
       case RANGE:
         if (!node.has("min") && !node.has("max")) {
           node.error("Cannot check a range: give min, max or both (neither)");
+        } else {
+          checkBounds(node);
         }
         break;
       case CONDITION:

@@ -10,6 +10,10 @@ import java.util.regex.Pattern;
 public final class Loopback {
   private static final Pattern JDBC_HOST = Pattern.compile("//(\\[[^\\]]+\\]|[^/:;?@]+)");
 
+  /** 127.0.0.0/8 written as an address: four numbers, not a name such as 127.corp.example.com. */
+  private static final Pattern IPV4_LOOPBACK = Pattern.compile(
+      "127\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)");
+
   private Loopback() {}
 
   public static boolean isLoopbackHost(String host) {
@@ -17,7 +21,8 @@ public final class Loopback {
       return false;
     }
     String h = host.toLowerCase(Locale.ROOT).replace("[", "").replace("]", "");
-    return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+    return h.equals("localhost") || IPV4_LOOPBACK.matcher(h).matches() || h.equals("::1")
+        || h.equals("0:0:0:0:0:0:0:1");
   }
 
   /** The host of an http(s) URL, if it has one. */
