@@ -9,9 +9,11 @@ public final class CredentialKeys {
       "password", "token", "secret", "client_secret", "api_key", "key", "value", "access_key",
       "secret_key", "account_key", "sas_token", "user", "username", "client_id");
 
-  /** Keys that name identities, not secrets: their values are not masked (masking "prodi" would mask words). */
-  private static final Set<String> IDENTITY_KEYS = Set.of("user_env", "username_env", "account_name_env",
-      "client_id_env", "project_env", "tenant_id_env");
+  /**
+   * Keys that name where data lives, not who may read it: their values are not masked (an account or
+   * project name appears in every location). User names and client ids are masked like secrets.
+   */
+  private static final Set<String> IDENTITY_KEYS = Set.of("account_name_env", "project_env", "tenant_id_env");
 
   private CredentialKeys() {}
 

@@ -2,6 +2,7 @@ package io.prodi.engine;
 
 import io.prodi.env.RunEnvironment;
 import io.prodi.run.RunFailure;
+import io.prodi.storage.FixedSasTokenProvider;
 import io.prodi.storage.Loopback;
 import io.prodi.storage.StorageSpec;
 import java.net.URI;
@@ -49,6 +50,8 @@ public final class HadoopStorageKeys {
       keys.put("fs.gs.auth.service.account.json.keyfile", keyFile);
     });
     credential(spec, "project_env", env).ifPresent(project -> keys.put("fs.gs.project.id", project));
+    credential(spec, "service_account_env", env).ifPresent(account ->
+        keys.put("fs.gs.auth.impersonation.service.account", account));
     spec.endpoint().ifPresent(endpoint -> {
       keys.put("fs.gs.storage.root.url", endpoint.endsWith("/") ? endpoint : endpoint + "/");
       if (isLoopback(endpoint) && !spec.credentials().containsKey("token_env")) {
@@ -93,8 +96,8 @@ public final class HadoopStorageKeys {
       keys.put("fs.azure.account.key" + suffix, accountKey.get());
     } else if (sas.isPresent()) {
       keys.put("fs.azure.account.auth.type" + suffix, "SAS");
-      keys.put("fs.azure.sas.token.provider.type" + suffix, "org.apache.hadoop.fs.azurebfs.sas.FixedSASTokenProvider");
-      keys.put("fs.azure.sas.fixed.token" + suffix, sas.get());
+      keys.put("fs.azure.sas.token.provider.type" + suffix, FixedSasTokenProvider.class.getName());
+      keys.put(FixedSasTokenProvider.TOKEN_KEY + suffix, sas.get());
     } else if (clientId.isPresent()) {
       keys.put("fs.azure.account.auth.type" + suffix, "OAuth");
       keys.put("fs.azure.account.oauth.provider.type" + suffix,

@@ -46,6 +46,7 @@ final class LayerExecution {
     watermarks = Watermarks.start(context, context.env());
     try {
       Dataset<Row> output = transform(readInput());
+      checkSinkColumns(output);
       if (config.dq().expectations().isEmpty()) {
         writeUnchecked(counts.observe(output, "output"));
       } else {
@@ -70,6 +71,19 @@ final class LayerExecution {
       }
     }
     watermarks.commit(bySource, summary, context.runId());
+  }
+
+  /** A merge key or partition column the output lacks fails the run before anything is written. */
+  private void checkSinkColumns(Dataset<Row> output) {
+    List<String> columns = java.util.Arrays.asList(output.columns());
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < config.sinks().size(); i++) {
+      String label = config.sinks().size() == 1 ? "io.sink" : "io.sink[" + i + "]";
+      config.sinks().get(i).missingColumns(columns).forEach(p -> problems.add(label + ": " + p));
+    }
+    if (!problems.isEmpty()) {
+      throw new RunFailure(String.join("; ", problems));
+    }
   }
 
   private Dataset<Row> readInput() {

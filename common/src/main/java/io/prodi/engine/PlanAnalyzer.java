@@ -4,9 +4,6 @@ import io.prodi.config.ConfigException;
 import io.prodi.config.ConfigProblem;
 import io.prodi.config.LayerConfig;
 import io.prodi.run.RunFailure;
-import io.prodi.sink.FilesSinkSpec;
-import io.prodi.sink.SinkSpec;
-import io.prodi.sink.TableSinkSpec;
 import io.prodi.source.SourceSpec;
 import io.prodi.source.SourceTypes;
 import io.prodi.transform.PreStep;
@@ -66,21 +63,8 @@ final class PlanAnalyzer {
   private void checkSinks(Dataset<Row> output) {
     List<String> columns = Arrays.asList(output.columns());
     for (int i = 0; i < config.sinks().size(); i++) {
-      SinkSpec sink = config.sinks().get(i);
-      List<String> needed = new ArrayList<>();
-      if (sink instanceof FilesSinkSpec) {
-        needed.addAll(((FilesSinkSpec) sink).partitionBy());
-        needed.addAll(((FilesSinkSpec) sink).mergeKeys());
-      } else if (sink instanceof TableSinkSpec) {
-        needed.addAll(((TableSinkSpec) sink).partitionBy());
-        needed.addAll(((TableSinkSpec) sink).mergeKeys());
-      }
-      for (String column : needed) {
-        if (columns.stream().noneMatch(c -> c.equalsIgnoreCase(column))) {
-          problems.add(problem(path("io.sink", i, config.sinks().size()), "Cannot write column " + column
-              + ": the output has no such column (columns: " + String.join(", ", columns) + ")"));
-        }
-      }
+      String path = path("io.sink", i, config.sinks().size());
+      config.sinks().get(i).missingColumns(columns).forEach(message -> problems.add(problem(path, message)));
     }
   }
 

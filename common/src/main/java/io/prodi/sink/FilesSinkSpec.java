@@ -105,6 +105,13 @@ public final class FilesSinkSpec implements SinkSpec {
     return options;
   }
 
+  @Override
+  public List<String> columnsNamed() {
+    List<String> named = new java.util.ArrayList<>(partitionBy);
+    named.addAll(mergeKeys);
+    return named;
+  }
+
   public List<String> mergeKeys() {
     return mergeKeys;
   }

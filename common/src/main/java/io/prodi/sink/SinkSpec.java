@@ -13,6 +13,26 @@ public interface SinkSpec {
   /** overwrite, append, error, ignore or merge; {@code noop} for a sink that writes nothing. */
   String mode();
 
+  /** The output columns it writes by name: partition columns and merge keys. */
+  default java.util.List<String> columnsNamed() {
+    return java.util.List.of();
+  }
+
+  /**
+   * The problems of writing rows with these columns: a partition column or merge key the output
+   * lacks ("Cannot write column ..."), found from the schema alone, before anything is written.
+   */
+  default java.util.List<String> missingColumns(java.util.List<String> columns) {
+    java.util.List<String> problems = new java.util.ArrayList<>();
+    for (String column : columnsNamed()) {
+      if (columns.stream().noneMatch(c -> c.equalsIgnoreCase(column))) {
+        problems.add("Cannot write column " + column + ": the output has no such column (columns: "
+            + String.join(", ", columns) + ")");
+      }
+    }
+    return problems;
+  }
+
   /** Where it writes, for plans and summaries (never a secret). */
   String location(Map<String, StorageSpec> storage, String baseDir);
 }

@@ -83,6 +83,13 @@ public final class TableSinkSpec implements SinkSpec {
     return options;
   }
 
+  @Override
+  public List<String> columnsNamed() {
+    List<String> named = new java.util.ArrayList<>(partitionBy);
+    named.addAll(mergeKeys);
+    return named;
+  }
+
   public List<String> mergeKeys() {
     return mergeKeys;
   }

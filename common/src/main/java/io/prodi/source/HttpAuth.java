@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * The credentials of an http source, read from the named variables at run time: a header for bearer,
  * API key and basic auth; for OAuth2 client credentials, a token fetched once and refreshed once
- * after a 401. Every value read is registered with the console's masker.
+ * after a 401. Every value read (user names and client ids too) is registered with the console's masker.
  */
 final class HttpAuth {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,11 +40,13 @@ final class HttpAuth {
   Optional<String[]> header() {
     switch (spec.type()) {
       case "bearer_env":
-        return Optional.of(new String[] {"Authorization", "Bearer " + secret("token_env")});
+        String prefix = spec.setting("prefix").orElse("Bearer");
+        return Optional.of(new String[] {spec.setting("header").orElse("Authorization"),
+            (prefix.isEmpty() ? "" : prefix + " ") + secret("token_env")});
       case "api_key_header":
         return Optional.of(new String[] {spec.setting("header").orElse("X-API-Key"), secret("key_env")});
       case "basic_env":
-        String pair = variable("user_env") + ":" + secret("password_env");
+        String pair = secret("user_env") + ":" + secret("password_env");
         return Optional.of(new String[] {"Authorization", "Basic "
             + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))});
       case "oauth2_client_credentials":
@@ -69,7 +71,7 @@ final class HttpAuth {
   private String fetchToken() {
     String tokenUrl = spec.setting("token_url").orElseThrow();
     StringBuilder form = new StringBuilder("grant_type=client_credentials")
-        .append("&client_id=").append(encode(variable("client_id_env")))
+        .append("&client_id=").append(encode(secret("client_id_env")))
         .append("&client_secret=").append(encode(secret("client_secret_env")));
     spec.setting("scope").ifPresent(s -> form.append("&scope=").append(encode(s)));
     spec.setting("audience").ifPresent(a -> form.append("&audience=").append(encode(a)));

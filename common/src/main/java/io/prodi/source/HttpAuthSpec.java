@@ -56,6 +56,8 @@ public final class HttpAuthSpec {
     switch (type) {
       case "bearer_env":
         put(settings, "token_env", CredentialKeys.variable(node, "token_env", true));
+        put(settings, "header", Optional.ofNullable(node.get("header").text()).orElse("Authorization"));
+        put(settings, "prefix", Optional.ofNullable(node.get("prefix").text()).orElse("Bearer"));
         break;
       case "api_key_header":
         put(settings, "header", Optional.ofNullable(node.get("header").text()).orElse("X-API-Key"));

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -144,6 +145,10 @@ final class HttpPages {
   /** The page's records: at records_path, else the first list among data, results, items, records, else the page. */
   ArrayNode records(JsonNode payload) {
     JsonNode found = spec.recordsPath().map(p -> at(payload, p)).orElse(null);
+    if (spec.recordsPath().isPresent() && (found == null || found.isMissingNode())) {
+      throw new RunFailure("Cannot find the records of " + spec.url() + ": the response has nothing at records_path "
+          + spec.recordsPath().get() + " (keys: " + keys(payload) + ")");
+    }
     if (found == null && spec.recordsPath().isEmpty()) {
       found = RECORD_KEYS.stream().map(payload::get).filter(n -> n != null && n.isArray()).findFirst().orElse(payload);
     }
@@ -156,6 +161,12 @@ final class HttpPages {
     ArrayNode single = JSON.createArrayNode();
     single.add(found);
     return single;
+  }
+
+  private static String keys(JsonNode payload) {
+    List<String> names = new java.util.ArrayList<>();
+    payload.fieldNames().forEachRemaining(names::add);
+    return payload.isObject() ? String.join(", ", names) : payload.getNodeType().toString().toLowerCase(Locale.ROOT);
   }
 
   /** The node at a dotted path such as {@code meta.next_cursor}. */

@@ -48,9 +48,17 @@ final class HttpSourceReader {
     context.console().progress("[" + context.layer() + "] http " + name + ": " + pages + " pages, " + staged.records
         + " records staged");
     if (staged.records == 0) {
-      return context.spark().emptyDataFrame();
+      if (spec.schema().isEmpty()) {
+        context.console().progress("[" + context.layer() + "] http " + name + ": no records and no schema, so the"
+            + " input has no columns; give the source a schema to keep the SQL working on such a day");
+        return context.spark().emptyDataFrame();
+      }
+      return context.spark().createDataFrame(java.util.List.of(),
+          org.apache.spark.sql.types.StructType.fromDDL(spec.schema().get()));
     }
-    return context.spark().read().json(staging.toString());
+    org.apache.spark.sql.DataFrameReader reader = context.spark().read();
+    spec.schema().ifPresent(reader::schema);
+    return reader.json(staging.toString());
   }
 
   private static void delete(FileSystem fs, Path staging) {

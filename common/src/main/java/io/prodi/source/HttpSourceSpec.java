@@ -13,7 +13,7 @@ import java.util.Set;
 public final class HttpSourceSpec implements SourceSpec {
   public static final Set<String> KEYS = Set.of("type", "name", "url", "method", "headers", "params", "body",
       "timeout", "records_path", "pagination", "rate_limit", "retries", "auth", "incremental", "staging",
-      "cursor_param", "cursor_field");
+      "cursor_param", "cursor_field", "schema");
   private static final Set<String> METHODS = Set.of("get", "post", "put", "patch");
   private static final Set<String> SECRET_HEADERS = Set.of("authorization", "proxy-authorization", "x-api-key",
       "api-key", "apikey", "x-auth-token", "cookie");
@@ -31,6 +31,7 @@ public final class HttpSourceSpec implements SourceSpec {
   private final HttpAuthSpec auth;
   private final WatermarkSpec watermark;
   private final String staging;
+  private final String schema;
 
   private HttpSourceSpec(ConfigNode node, String url, String method, Double timeout) {
     this.name = node.get("name").text();
@@ -46,6 +47,7 @@ public final class HttpSourceSpec implements SourceSpec {
     this.auth = HttpAuthSpec.bind(node.get("auth"));
     this.watermark = WatermarkSpec.bind(node.get("incremental"), Set.of("param")).orElse(null);
     this.staging = node.get("staging").text();
+    this.schema = node.get("schema").text();
   }
 
   static HttpSourceSpec bind(ConfigNode node) {
@@ -68,6 +70,11 @@ public final class HttpSourceSpec implements SourceSpec {
     });
     if (!node.get("body").isMissing() && method.equals("get")) {
       node.get("body").error("Cannot send a body with GET: use method POST, PUT or PATCH (GET)");
+    }
+    String schema = node.get("schema").text();
+    if (schema != null) {
+      io.prodi.transform.SqlSyntax.schemaError(schema).ifPresent(e ->
+          node.get("schema").error("Cannot parse schema: " + e + " (" + node.get("schema").shown() + ")"));
     }
     return new HttpSourceSpec(node, url, method, timeout);
   }
@@ -140,6 +147,11 @@ public final class HttpSourceSpec implements SourceSpec {
 
   public HttpAuthSpec auth() {
     return auth;
+  }
+
+  /** The records' columns as a DDL string: applied to what the API returns, and the columns on a day with none. */
+  public Optional<String> schema() {
+    return Optional.ofNullable(schema);
   }
 
   public Optional<String> staging() {

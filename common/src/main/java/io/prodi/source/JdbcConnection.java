@@ -19,10 +19,11 @@ public final class JdbcConnection {
     out.put("url", url);
     driver.ifPresent(d -> out.put("driver", d));
     if (auth.mode().equals("basic_env")) {
-      out.put("user", variable(auth.userEnv().orElseThrow(), context));
+      String user = variable(auth.userEnv().orElseThrow(), context);
       String password = variable(auth.passwordEnv().orElseThrow(), context);
+      out.put("user", user);
       out.put("password", password);
-      context.console().addSecrets(java.util.List.of(password));
+      context.console().addSecrets(java.util.List.of(user, password));
     }
     return out;
   }

@@ -20,6 +20,15 @@ public final class StorageSpec {
       "sas_token_env", "token_env", "project_env", "client_id_env", "client_secret_env",
       "tenant_id_env", "service_account_env");
   public static final Set<String> AUTH_MODES = Set.of("workload_identity", "managed_identity", "iam_role");
+  /** The credential keys and the auth mode each protocol has an effect for; any other is refused. */
+  private static final Map<String, Set<String>> PROTOCOL_CREDENTIALS = Map.of(
+      "gs", Set.of("token_env", "project_env", "service_account_env"),
+      "s3", Set.of("access_key_env", "secret_key_env", "session_token_env"),
+      "abfss", Set.of("account_name_env", "account_key_env", "sas_token_env", "client_id_env", "client_secret_env",
+          "tenant_id_env"),
+      "file", Set.of());
+  private static final Map<String, String> PROTOCOL_AUTH = Map.of(
+      "gs", "workload_identity", "s3", "iam_role", "abfss", "managed_identity");
   public static final Set<String> KEYS = Set.of("default_uri", "credentials", "auth", "hadoop", "endpoint");
   private static final List<String> SECRET_HADOOP_KEY_PARTS = List.of(
       "secret", "password", "access.key", "account.key", "private.key", "sas", "token", "keyfile");
@@ -69,7 +78,11 @@ public final class StorageSpec {
     });
     Map<String, String> credentials = new java.util.TreeMap<>();
     for (String key : credentialsNode.entries().keySet()) {
-      if (CREDENTIAL_KEYS.contains(key)) {
+      if (CREDENTIAL_KEYS.contains(key) && !PROTOCOL_CREDENTIALS.get(protocol).contains(key)) {
+        credentialsNode.get(key).error("Cannot use credential " + key + " for " + protocol + " storage: it has no "
+            + "effect there (valid for " + protocol + ": " + String.join(", ",
+                new java.util.TreeSet<>(PROTOCOL_CREDENTIALS.get(protocol))) + ")");
+      } else if (CREDENTIAL_KEYS.contains(key)) {
         String variable = CredentialKeys.variable(credentialsNode, key, true);
         if (variable != null) {
           credentials.put(key, variable);
@@ -86,8 +99,14 @@ public final class StorageSpec {
       }
     });
     String endpoint = node.get("endpoint").text();
-    StorageSpec spec = new StorageSpec(protocol, node.get("default_uri").text(), credentials,
-        node.get("auth").oneOf("auth mode", AUTH_MODES), hadoop, endpoint);
+    String auth = node.get("auth").oneOf("auth mode", AUTH_MODES);
+    if (auth != null && !auth.equals(PROTOCOL_AUTH.get(protocol))) {
+      node.get("auth").error("Cannot use auth " + auth + " for " + protocol + " storage: it has no effect there ("
+          + (PROTOCOL_AUTH.containsKey(protocol) ? "valid for " + protocol + ": " + PROTOCOL_AUTH.get(protocol)
+              : "no auth mode applies to " + protocol) + ")");
+    }
+    StorageSpec spec = new StorageSpec(protocol, node.get("default_uri").text(), credentials, auth, hadoop,
+        endpoint);
     spec.checkTls(node);
     return spec;
   }

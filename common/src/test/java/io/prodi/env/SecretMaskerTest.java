@@ -9,8 +9,18 @@ class SecretMaskerTest {
   @Test
   void masksValuesReadFromCredentialVariables() {
     SecretMasker masker = SecretMasker.of(List.of("s3cr3t-token", "pw"));
-    assertThat(masker.mask("Authorization: Bearer s3cr3t-token; pw stays (too short to mask)"))
-        .isEqualTo("Authorization: Bearer ****; pw stays (too short to mask)");
+    assertThat(masker.mask("Authorization: Bearer s3cr3t-token; pw=pw"))
+        .isEqualTo("Authorization: Bearer ****; ****=****");
+  }
+
+  @Test
+  void secretsOfAnyLengthAreMaskedShortOnesWhereTheyStandAlone() {
+    SecretMasker masker = SecretMasker.of(List.of("x", "ab", "app01", "longsecret99"));
+    assertThat(masker.mask("user x, password ab, login app01 at https://app01:ab@db/y; tables: cab, table, "
+        + "app010, prefix-longsecret99suffix"))
+        .isEqualTo("user ****, password ****, login **** at https://****:****@db/y; tables: cab, table, "
+            + "app010, prefix-****suffix");
+    assertThat(SecretMasker.of(List.of("")).mask("nothing to mask")).isEqualTo("nothing to mask");
   }
 
   @Test
