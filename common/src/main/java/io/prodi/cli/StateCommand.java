@@ -23,10 +23,11 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code prodi state show|set|reset|unlock --state-id ID -c CFG}: inspect or repair a watermark in the
- * state store the config uses. {@code set}, {@code reset} and {@code unlock} respect the dry-run guard.
+ * state store the config uses; {@code prodi state list -c CFG} shows the state id of each incremental
+ * source, and the id of the older form (without the layer) where something is still stored under it. {@code set}, {@code reset} and {@code unlock} respect the dry-run guard.
  */
 @Command(name = "state", mixinStandardHelpOptions = true,
-    description = "Show, set, reset or unlock a watermark of the config's state store.")
+    description = "List, show, set, reset or unlock a watermark of the config's state store.")
 public final class StateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -34,10 +35,10 @@ public final class StateCommand implements Callable<Integer> {
   @Mixin
   RunOptions options;
 
-  @Parameters(index = "0", paramLabel = "ACTION", description = "show, set, reset or unlock")
+  @Parameters(index = "0", paramLabel = "ACTION", description = "list, show, set, reset or unlock")
   String action;
 
-  @Option(names = "--state-id", paramLabel = "ID", required = true, description = "The watermark's state id.")
+  @Option(names = "--state-id", paramLabel = "ID", description = "The watermark's state id (all but list).")
   String stateId;
 
   @Option(names = "--value", paramLabel = "VALUE", description = "The new value, for set.")
@@ -51,9 +52,13 @@ public final class StateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!java.util.List.of("show", "set", "reset", "unlock").contains(action)) {
-      throw new ParameterException(spec.commandLine(), "Cannot " + action + " state: unknown action (valid: show, "
-          + "set, reset, unlock)");
+    if (!java.util.List.of("list", "show", "set", "reset", "unlock").contains(action)) {
+      throw new ParameterException(spec.commandLine(), "Cannot " + action + " state: unknown action (valid: list, "
+          + "show, set, reset, unlock)");
+    }
+    if (!action.equals("list") && stateId == null) {
+      throw new ParameterException(spec.commandLine(), "Cannot " + action + " state: --state-id is required "
+          + "(missing)");
     }
     if (action.equals("set") && value == null) {
       throw new ParameterException(spec.commandLine(), "Cannot set state: --value is required (missing)");
@@ -69,6 +74,10 @@ public final class StateCommand implements Callable<Integer> {
     }
     LayerConfig config = loaded.config();
     StateStore store = new StateStore(StateIds.stateUri(config), storeConf(config, request));
+    if (action.equals("list")) {
+      list(config, store, console);
+      return LayerRun.OK;
+    }
     java.util.Optional<WatermarkState> current = store.read(stateId);
     if (action.equals("show")) {
       console.result(current.map(WatermarkState::toString).orElse("{\"state_id\":\"" + stateId
@@ -98,6 +107,19 @@ public final class StateCommand implements Callable<Integer> {
         break;
     }
     return LayerRun.OK;
+  }
+
+  private static void list(LayerConfig config, StateStore store, Console console) {
+    for (io.prodi.source.SourceSpec source : config.sources()) {
+      source.watermark().ifPresent(w -> {
+        String id = StateIds.of(config, source, w);
+        console.result(store.read(id).map(WatermarkState::toString)
+            .orElse("{\"state_id\":\"" + id + "\",\"value\":null}"));
+        StateIds.legacy(config, source, w).ifPresent(old -> store.read(old).ifPresent(state ->
+            console.result(state + " (the id before it named the layer; a run copies it to " + id
+                + " when that has nothing stored)")));
+      });
+    }
   }
 
   /** The cluster's Hadoop settings plus the storage keys of the config, as a run of it has them. */

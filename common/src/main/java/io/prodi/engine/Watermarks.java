@@ -63,7 +63,7 @@ final class Watermarks {
       for (int i = 0; i < config.sources().size(); i++) {
         SourceSpec source = config.sources().get(i);
         if (source.watermark().isPresent()) {
-          watermarks.open(i, source, source.watermark().get(), config, context.runId(), env);
+          watermarks.open(i, source, source.watermark().get(), context, env);
         }
       }
     } catch (RuntimeException e) {
@@ -73,12 +73,20 @@ final class Watermarks {
     return watermarks;
   }
 
-  private void open(int index, SourceSpec source, WatermarkSpec spec, LayerConfig config, String runId,
-      RunEnvironment env) {
+  private void open(int index, SourceSpec source, WatermarkSpec spec, StepContext context, RunEnvironment env) {
+    LayerConfig config = context.config();
+    String runId = context.runId();
     String stateId = StateIds.of(config, source, spec);
     store.lease(stateId, runId);
     leased.add(stateId);
     Optional<WatermarkState> stored = store.read(stateId);
+    if (stored.isEmpty()) {
+      stored = StateIds.legacy(config, source, spec).flatMap(store::read).map(old -> {
+        context.console().progress("[" + config.layer().id() + "] watermark " + old.stateId() + " (the id before it "
+            + "named the layer) copied to " + stateId + ": " + old.value());
+        return store.commit(stateId, old.value(), old.field(), runId, 0L);
+      });
+    }
     String fromEnv = spec.fromEnv().flatMap(env::get).filter(v -> !v.isBlank()).orElse(null);
     String before = fromEnv != null ? fromEnv : stored.map(WatermarkState::value).orElse(spec.defaultValue());
     marks.put(index, new Mark(spec, stateId, before, stored.map(WatermarkState::generation).orElse(0L)));

@@ -5,13 +5,27 @@ import io.prodi.source.SourceSpec;
 import io.prodi.source.WatermarkSpec;
 import org.apache.hadoop.fs.Path;
 
-/** The state id of a source's watermark: given, or {@code <dataset id or config file stem>::<source name>}. */
+/**
+ * The state id of a source's watermark: given, or {@code <dataset id or config file stem>::<layer>::<source
+ * name>} (CONTRACT.md §4.5). Before the layer was part of it, unnamed sources of two layers of one dataset
+ * shared an id; {@link #legacy} is that older form, which a run still finds and copies on first use.
+ */
 public final class StateIds {
   private StateIds() {}
 
   public static String of(LayerConfig config, SourceSpec source, WatermarkSpec watermark) {
-    return watermark.stateId().orElseGet(() ->
-        config.datasetId().orElse(stem(config.uri())) + "::" + source.name().orElse(source.type()));
+    return watermark.stateId().orElseGet(() -> owner(config) + "::" + config.layer().id() + "::"
+        + source.name().orElse(source.type()));
+  }
+
+  /** The id the default had before it named the layer, or empty when the config gives its own state_id. */
+  public static java.util.Optional<String> legacy(LayerConfig config, SourceSpec source, WatermarkSpec watermark) {
+    return watermark.stateId().isPresent() ? java.util.Optional.empty()
+        : java.util.Optional.of(owner(config) + "::" + source.name().orElse(source.type()));
+  }
+
+  private static String owner(LayerConfig config) {
+    return config.datasetId().orElse(stem(config.uri()));
   }
 
   static String stem(String uri) {

@@ -28,7 +28,7 @@ public final class JdbcSinkSpec implements SinkSpec {
     this.table = table;
     this.mode = mode;
     this.options = node.get("options").textMap();
-    this.auth = JdbcAuthSpec.bind(node.get("auth"));
+    this.auth = JdbcAuthSpec.bind(node.get("auth"), url);
   }
 
   static JdbcSinkSpec bind(ConfigNode node, String defaultMode) {

@@ -10,6 +10,9 @@ public final class JdbcAuthSpec {
   public static final Set<String> KEYS = Set.of("mode", "user_env", "password_env", "user", "password");
   private static final Set<String> MODES = Set.of("basic_env", "managed_identity", "none");
 
+  /** The URL prefix of the one driver with a managed-identity login of its own. */
+  public static final String SQL_SERVER = "jdbc:sqlserver:";
+
   private final String mode;
   private final String userEnv;
   private final String passwordEnv;
@@ -20,7 +23,12 @@ public final class JdbcAuthSpec {
     this.passwordEnv = passwordEnv;
   }
 
-  public static JdbcAuthSpec bind(ConfigNode node) {
+  /**
+   * @param url the connection's JDBC URL: managed identity is a login only SQL Server's driver does by
+   *     itself ({@code authentication=ActiveDirectoryManagedIdentity}); for any other driver a real run
+   *     is refused before any query, and validate and dry runs warn
+   */
+  public static JdbcAuthSpec bind(ConfigNode node, String url) {
     if (node.isMissing()) {
       return new JdbcAuthSpec("none", null, null);
     }
@@ -34,6 +42,12 @@ public final class JdbcAuthSpec {
     if (mode.equals("basic_env")) {
       return new JdbcAuthSpec(mode, CredentialKeys.variable(node, "user_env", true),
           CredentialKeys.variable(node, "password_env", true));
+    }
+    if (mode.equals("managed_identity") && url != null && !url.startsWith(SQL_SERVER)) {
+      // a real run refuses it before any query; validate and dry runs warn (the Python version's configs use it)
+      node.findings().runError(node.get("mode").path(), "Cannot log in with managed_identity to " + url.replaceAll("^jdbc:([^:]+):.*", "$1")
+          + ": only SQL Server's driver (" + SQL_SERVER + ") logs in with a managed identity by itself; use "
+          + "basic_env (managed_identity)");
     }
     return new JdbcAuthSpec(mode, null, null);
   }

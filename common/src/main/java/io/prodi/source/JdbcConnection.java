@@ -24,6 +24,8 @@ public final class JdbcConnection {
       out.put("user", user);
       out.put("password", password);
       context.console().addSecrets(java.util.List.of(user, password));
+    } else if (auth.mode().equals("managed_identity")) {
+      out.putIfAbsent("authentication", "ActiveDirectoryManagedIdentity"); // the VM's identity, no secret
     }
     return out;
   }

@@ -30,7 +30,7 @@ public final class JdbcSourceSpec implements SourceSpec {
     this.table = table;
     this.query = query;
     this.options = node.get("options").textMap();
-    this.auth = JdbcAuthSpec.bind(node.get("auth"));
+    this.auth = JdbcAuthSpec.bind(node.get("auth"), url);
     this.partitioning = partitioning;
     this.watermark = WatermarkSpec.bind(node.get("incremental"), Set.of("placeholder")).orElse(null);
   }
