@@ -95,7 +95,7 @@ public final class StateCommand implements Callable<Integer> {
     switch (action) {
       case "set":
         console.result(store.commit(stateId, value, current.map(WatermarkState::field).orElse(null), "manual",
-            current.map(WatermarkState::generation).orElse(0L)).toString());
+            store.generation(stateId)).toString());
         break;
       case "reset":
         store.reset(stateId);

@@ -27,15 +27,22 @@ import org.apache.spark.storage.StorageLevel;
  * every sink (and the quarantine) from one computation of the output → counts into the summary.
  */
 final class LayerExecution {
-  private final StepContext context;
+  /** The column that keys a quarantine by its run, so that a rerun replaces the rows it quarantined. */
+  static final String RUN_KEY_COLUMN = "_dq_run_key";
+
+  private StepContext context;
   private final LayerConfig config;
+  private final String logicalDate;
   private final RunSummary summary;
   private final ObservedCounts counts;
   private Watermarks watermarks;
   private Map<String, Row> observedSources = Map.of();
+  /** The observed names of the sources that the jobs writing the output read. */
+  private Set<String> sourcesRead = Set.of();
 
-  LayerExecution(StepContext context, RunSummary summary) {
+  LayerExecution(StepContext context, RunSummary summary, String logicalDate) {
     this.context = context;
+    this.logicalDate = logicalDate;
     this.config = context.config();
     this.summary = summary;
     this.counts = new ObservedCounts(context.runId());
@@ -44,6 +51,9 @@ final class LayerExecution {
   void run() {
     context.spark().listenerManager().register(counts);
     watermarks = Watermarks.start(context, context.env());
+    if (!watermarks.isEmpty()) {
+      context = context.withWriteTxn(new io.prodi.sink.WriteTxn(watermarks.stateIds(), watermarks.nextGeneration()));
+    }
     try {
       Dataset<Row> output = transform(readInput());
       checkSinkColumns(output);
@@ -63,14 +73,41 @@ final class LayerExecution {
 
   /** Every sink has committed: each incremental source's watermark moves to the newest value it read. */
   private void commitWatermarks() {
-    Map<Integer, Row> bySource = new java.util.HashMap<>();
+    Set<Integer> read = new java.util.HashSet<>();
     for (int i = 0; i < config.sources().size(); i++) {
-      Row row = observedSources.get("source_" + i);
-      if (row != null) {
-        bySource.put(i, row);
+      if (sourcesRead.contains("source_" + i)) {
+        read.add(i);
       }
     }
-    watermarks.commit(bySource, summary, context.runId());
+    watermarks.commit(bySource(observedSources), read, summary, context.runId());
+  }
+
+  private Map<Integer, Row> bySource(Map<String, Row> observed) {
+    Map<Integer, Row> out = new java.util.HashMap<>();
+    for (int i = 0; i < config.sources().size(); i++) {
+      Row row = observed.get("source_" + i);
+      if (row != null) {
+        out.put(i, row);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether a rerun after a crash could repeat a write: an incremental run with an appending sink.
+   * Then the output is computed once before the first sink writes, so that the run's intent (the
+   * watermarks it will commit) is recorded before anything lands.
+   */
+  private boolean appendsIncrementally() {
+    return !watermarks.isEmpty() && config.sinks().stream().anyMatch(s -> s.mode().equals("append"));
+  }
+
+  /** The sources' counts are in: an incremental run records what it will commit, before any sink writes. */
+  private void sourcesObserved(Map<String, Row> observed) {
+    recordSources(observed);
+    if (!watermarks.isEmpty()) {
+      watermarks.intend(bySource(observed), context.runId());
+    }
   }
 
   /** A merge key or partition column the output lacks fails the run before anything is written. */
@@ -130,20 +167,28 @@ final class LayerExecution {
    * reads the cache.
    */
   private void writeUnchecked(Dataset<Row> output) {
-    boolean shared = config.sinks().size() > 1;
+    boolean shared = config.sinks().size() > 1 || appendsIncrementally();
     Set<String> observed = counts.namesIn(output);
     Dataset<Row> data = shared ? output.persist(StorageLevel.MEMORY_AND_DISK()) : output;
     try {
+      Map<String, Row> seen = Map.of();
       if (shared) {
         timed("output", () -> {
-          context.describe("compute the output once for " + config.sinks().size() + " sinks");
+          context.describe("compute the output once for " + config.sinks().size() + " sink(s)");
           return data.count();
         });
+        seen = counts.await(observed);
+        sourcesRead = observed;
+        sourcesObserved(seen);
       }
       List<SinkResult> results = writeSinks(data);
-      boolean computed = shared || results.stream().anyMatch(SinkResult::computedOutput);
-      Map<String, Row> seen = computed ? counts.await(observed) : Map.of();
-      recordSources(seen);
+      if (!shared && results.stream().anyMatch(SinkResult::computedOutput)) {
+        seen = counts.await(observed);
+        sourcesRead = observed;
+        recordSources(seen);
+      } else if (!shared) {
+        recordSources(seen);
+      }
       recordSinks(results, ObservedCounts.counts(seen).get("output"));
     } finally {
       if (shared) {
@@ -163,7 +208,7 @@ final class LayerExecution {
         && config.dq().expectations().stream().anyMatch(e -> e.onFail().equals("fail"));
     boolean quarantines = config.dq().expectations().stream().anyMatch(e -> e.onFail().equals("quarantine"));
     boolean oneReader = config.sinks().size() == 1 && !config.sinks().get(0).mode().equals("merge");
-    if (mayStop || quarantines || !oneReader) {
+    if (mayStop || quarantines || !oneReader || appendsIncrementally()) {
       writeCheckedFromCache(output);
     } else {
       writeCheckedWhileWriting(output);
@@ -177,6 +222,7 @@ final class LayerExecution {
     Dataset<Row> observed = counts.observe(output, "dq", aggregates);
     Dataset<Row> kept = io.prodi.dq.DataQuality.kept(observed, step.dataExpectations());
     Set<String> names = counts.namesIn(kept);
+    sourcesRead = names;
     SinkResult result = writeSinks(kept).get(0);
     Map<String, Row> seen;
     Row shared;
@@ -204,7 +250,8 @@ final class LayerExecution {
     Dataset<Row> cached = output.persist(StorageLevel.MEMORY_AND_DISK());
     try {
       DqOutcome outcome = timed("dq", () -> new DqStep(context, summary).check(cached));
-      recordSources(counts.await(observed));
+      sourcesRead = observed;
+      sourcesObserved(counts.await(observed));
       outcome.quarantined().ifPresent(rows -> writeQuarantine(rows, outcome.quarantinedRows()));
       recordSinks(writeSinks(outcome.kept()), outcome.keptRows());
     } finally {
@@ -212,15 +259,34 @@ final class LayerExecution {
     }
   }
 
+  /**
+   * Writes the quarantined rows. An appending files quarantine is keyed by the run ({@code _dq_run_key}:
+   * the watermark generation of an incremental run, else the logical date) and replaces that key's
+   * partition, so a rerun replaces what the same run quarantined instead of adding it again.
+   */
   private void writeQuarantine(Dataset<Row> rows, long count) {
-    SinkSpec quarantine = config.dq().quarantine().orElseThrow();
-    String where = quarantine.location(config.locationStorage(), config.baseDir());
+    SinkSpec configured = config.dq().quarantine().orElseThrow();
+    String where = configured.location(config.locationStorage(), config.baseDir());
+    boolean keyed = configured instanceof io.prodi.sink.FilesSinkSpec && configured.mode().equals("append");
+    SinkSpec quarantine = keyed ? ((io.prodi.sink.FilesSinkSpec) configured).replacingPartitionsOf(RUN_KEY_COLUMN)
+        : configured;
+    Dataset<Row> written = keyed ? rows.withColumn(RUN_KEY_COLUMN, org.apache.spark.sql.functions.lit(runKey()))
+        : rows;
     timed("quarantine", () -> {
       context.describe("write quarantine " + where);
-      return SinkTypes.write(quarantine, rows, context);
+      return SinkTypes.write(quarantine, written, context.withoutWriteTxn());
     });
-    summary.body().putObject("quarantine").put("location", where).put("rows", count);
+    com.fasterxml.jackson.databind.node.ObjectNode entry = summary.body().putObject("quarantine")
+        .put("location", where).put("rows", count);
+    if (keyed) {
+      entry.put("run_key", runKey());
+    }
     context.console().progress("[" + context.layer() + "] quarantined " + count + " rows to " + where);
+  }
+
+  /** What keys this run's quarantine: the generation an incremental run commits, else the logical date. */
+  private String runKey() {
+    return watermarks.isEmpty() ? logicalDate : "generation-" + watermarks.nextGeneration();
   }
 
   private List<SinkResult> writeSinks(Dataset<Row> data) {

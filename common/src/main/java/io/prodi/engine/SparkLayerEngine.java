@@ -38,7 +38,7 @@ public final class SparkLayerEngine implements LayerEngine {
     StepContext context = new StepContext(spark, config, run.runId(), run.console(), run.env());
     long start = System.nanoTime();
     run.console().progress("[" + config.layer().id() + "] running " + config.uri() + " (run " + run.runId() + ")");
-    new LayerExecution(context, run.summary()).run();
+    new LayerExecution(context, run.summary(), run.loaded().logicalDate()).run();
     run.console().progress("[" + config.layer().id() + "] done in "
         + String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9));
   }

@@ -16,17 +16,18 @@ public final class StepContext {
   private final io.prodi.env.RunEnvironment env;
   private final java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> watermarks;
   private final java.util.List<Runnable> cleanups;
+  private final io.prodi.sink.WriteTxn writeTxn;
 
   public StepContext(SparkSession spark, LayerConfig config, String runId, Console console,
       io.prodi.env.RunEnvironment env) {
     this(spark, config, runId, console, env, source -> java.util.Optional.empty(),
-        new java.util.concurrent.CopyOnWriteArrayList<>());
+        new java.util.concurrent.CopyOnWriteArrayList<>(), null);
   }
 
   private StepContext(SparkSession spark, LayerConfig config, String runId, Console console,
       io.prodi.env.RunEnvironment env,
       java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> watermarks,
-      java.util.List<Runnable> cleanups) {
+      java.util.List<Runnable> cleanups, io.prodi.sink.WriteTxn writeTxn) {
     this.spark = spark;
     this.config = config;
     this.runId = runId;
@@ -34,6 +35,7 @@ public final class StepContext {
     this.env = env;
     this.watermarks = watermarks;
     this.cleanups = cleanups;
+    this.writeTxn = writeTxn;
   }
 
   /** Something to undo when the layer run ends, after success and after failure (a staging folder). */
@@ -52,7 +54,22 @@ public final class StepContext {
   /** This context with the run's current watermarks, for the sources that read them (a JDBC placeholder). */
   StepContext withWatermarks(
       java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> current) {
-    return new StepContext(spark, config, runId, console, env, current, cleanups);
+    return new StepContext(spark, config, runId, console, env, current, cleanups, writeTxn);
+  }
+
+  /** This context with the identity of an incremental run's writes, for the sinks that append. */
+  StepContext withWriteTxn(io.prodi.sink.WriteTxn txn) {
+    return new StepContext(spark, config, runId, console, env, watermarks, cleanups, txn);
+  }
+
+  /** This context without a write identity: the quarantine replaces its run's partition instead. */
+  StepContext withoutWriteTxn() {
+    return new StepContext(spark, config, runId, console, env, watermarks, cleanups, null);
+  }
+
+  /** The identity of this run's appends when it is incremental: a rerun after a crash does not repeat them. */
+  public java.util.Optional<io.prodi.sink.WriteTxn> writeTxn() {
+    return java.util.Optional.ofNullable(writeTxn);
   }
 
   /** The watermark a source reads from in this run (lag applied), when it is incremental. */

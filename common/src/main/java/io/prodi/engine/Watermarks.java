@@ -41,12 +41,15 @@ final class Watermarks {
     final String stateId;
     final String before;
     final long generation;
+    /** The value a crashed earlier attempt of this generation recorded: this run reads no further. */
+    final String upTo;
 
-    Mark(WatermarkSpec spec, String stateId, String before, long generation) {
+    Mark(WatermarkSpec spec, String stateId, String before, long generation, String upTo) {
       this.spec = spec;
       this.stateId = stateId;
       this.before = before;
       this.generation = generation;
+      this.upTo = upTo;
     }
   }
 
@@ -80,7 +83,7 @@ final class Watermarks {
     store.lease(stateId, runId);
     leased.add(stateId);
     Optional<WatermarkState> stored = store.read(stateId);
-    if (stored.isEmpty()) {
+    if (store.generation(stateId) == 0) {
       stored = StateIds.legacy(config, source, spec).flatMap(store::read).map(old -> {
         context.console().progress("[" + config.layer().id() + "] watermark " + old.stateId() + " (the id before it "
             + "named the layer) copied to " + stateId + ": " + old.value());
@@ -89,7 +92,43 @@ final class Watermarks {
     }
     String fromEnv = spec.fromEnv().flatMap(env::get).filter(v -> !v.isBlank()).orElse(null);
     String before = fromEnv != null ? fromEnv : stored.map(WatermarkState::value).orElse(spec.defaultValue());
-    marks.put(index, new Mark(spec, stateId, before, stored.map(WatermarkState::generation).orElse(0L)));
+    Optional<WatermarkState> pending = store.pending(stateId);
+    pending.ifPresent(p -> context.console().progress("[" + config.layer().id() + "] watermark " + stateId
+        + ": an earlier attempt of generation " + p.generation() + " (run " + p.runId() + ") did not commit; this"
+        + " run reads up to " + p.value() + ", as it did"));
+    marks.put(index, new Mark(spec, stateId, before, store.generation(stateId),
+        pending.map(WatermarkState::value).orElse(null)));
+  }
+
+  /**
+   * The generation this run commits, the version of its idempotent writes: one more than the newest
+   * generation of any of its state ids, so it grows with every commit and reset. 0 when not incremental.
+   */
+  long nextGeneration() {
+    return marks.values().stream().mapToLong(m -> m.generation + 1).max().orElse(0L);
+  }
+
+  /** The state ids of this run, sorted: what its sinks' idempotent writes are keyed by. */
+  List<String> stateIds() {
+    return marks.values().stream().map(m -> m.stateId).sorted().collect(java.util.stream.Collectors.toList());
+  }
+
+  /**
+   * Before the first sink writes: records, per state id, the generation and value this run will
+   * commit, so that a rerun after a crash reads exactly what this run read.
+   */
+  void intend(Map<Integer, Row> observed, String runId) {
+    for (Map.Entry<Integer, Mark> entry : marks.entrySet()) {
+      Mark mark = entry.getValue();
+      String newest = newest(observed.get(entry.getKey()));
+      if (newest != null && mark.upTo == null) {
+        store.intend(mark.stateId, mark.generation + 1, newest, runId);
+      }
+    }
+  }
+
+  private static String newest(Row row) {
+    return row == null || row.size() < 2 || row.isNullAt(1) ? null : row.getString(1);
   }
 
   boolean isEmpty() {
@@ -135,7 +174,8 @@ final class Watermarks {
           + String.join(", ", data.columns()) + ")");
     }
     DataType type = data.schema().apply(field).dataType();
-    return data.where(col(field).gt(threshold(mark, type)));
+    Dataset<Row> after = data.where(col(field).gt(threshold(mark, type)));
+    return mark.upTo == null ? after : after.where(col(field).leq(lit(mark.upTo).cast(type)));
   }
 
   /** The newest value of the watermark field in what source {@code index} read, as an aggregate to observe. */
@@ -162,17 +202,27 @@ final class Watermarks {
     return lit(mark.before).cast(type);
   }
 
-  /** Commits each source's newest value read (after every sink committed) and records before/after. */
-  void commit(Map<Integer, Row> observed, RunSummary summary, String runId) {
+  /**
+   * Commits each source's newest value read (after every sink committed) and records before/after.
+   * {@code read} holds the sources that the output's jobs read: one of them without its observed
+   * row means Spark's metrics never arrived, which fails the run instead of leaving the watermark
+   * behind while the sinks hold the rows.
+   */
+  void commit(Map<Integer, Row> observed, java.util.Set<Integer> read, RunSummary summary, String runId) {
     for (Map.Entry<Integer, Mark> entry : marks.entrySet()) {
       Mark mark = entry.getValue();
       Row row = observed.get(entry.getKey());
-      String newest = row == null || row.size() < 2 || row.isNullAt(1) ? null : row.getString(1);
+      if (row == null && read.contains(entry.getKey())) {
+        throw new RunFailure("Cannot commit the watermark of " + mark.stateId + ": Spark reported no metrics for "
+            + "the source after the sinks wrote; the watermark stays at " + mark.before + " (rerun to commit it)");
+      }
+      String newest = newest(row);
       String after = mark.before;
       if (newest != null) {
         store.commit(mark.stateId, newest, mark.spec.field(), runId, mark.generation);
         after = newest;
       }
+      store.clearPending(mark.stateId);
       summary.watermark(mark.stateId, mark.before, after);
     }
   }

@@ -19,8 +19,10 @@ final class DeltaMerge {
   static SinkResult intoPath(Dataset<Row> output, String path, List<String> keys, List<String> partitionBy,
       StepContext context) {
     if (!DeltaTable.isDeltaTable(context.spark(), path)) {
-      if (PathCheck.exists(context, path)) {
-        throw new RunFailure("Cannot merge into " + path + ": it exists and is not a Delta table (" + path + ")");
+      java.util.Optional<String> data = PathCheck.dataIn(context, path);
+      if (data.isPresent()) {
+        throw new RunFailure("Cannot merge into " + path + ": it exists and is not a Delta table (it holds "
+            + data.get() + ")");
       }
       output.write().format("delta").partitionBy(partitionBy.toArray(new String[0])).save(path);
       return SinkResult.allRows();

@@ -36,6 +36,28 @@ public final class FilesSinkSpec implements SinkSpec {
     this.mergeKeys = List.copyOf(mergeKeys);
   }
 
+  private FilesSinkSpec(FilesSinkSpec base, List<String> partitionBy, String mode) {
+    this.name = base.name;
+    this.format = base.format;
+    this.location = base.location;
+    this.mode = mode;
+    this.partitionBy = List.copyOf(partitionBy);
+    this.coalesce = base.coalesce;
+    this.repartition = base.repartition;
+    this.options = base.options;
+    this.mergeKeys = base.mergeKeys;
+  }
+
+  /**
+   * This sink partitioned first by {@code column} and overwriting only the partitions it writes: how a
+   * quarantine keyed by its run replaces that run's rows on a rerun instead of appending them again.
+   */
+  public FilesSinkSpec replacingPartitionsOf(String column) {
+    List<String> partitions = new java.util.ArrayList<>(List.of(column));
+    partitions.addAll(partitionBy);
+    return new FilesSinkSpec(this, partitions, "overwrite");
+  }
+
   private static Set<String> keys() {
     Set<String> keys = new HashSet<>(Set.of("type", "name", "kind", "format", "mode", "partition_by", "coalesce",
         "repartition", "options", "merge"));

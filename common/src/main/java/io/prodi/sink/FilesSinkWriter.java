@@ -9,7 +9,8 @@ import org.apache.spark.sql.SaveMode;
 
 /**
  * Writes a files sink with Spark's own writers: overwrite (only the partitions written, when
- * partitioned), append, error, ignore, or a Delta merge.
+ * partitioned), append, error, ignore, or a Delta merge. An incremental run's append is written so
+ * that a rerun after a crash does not repeat it ({@link IdempotentDelta}, {@link StagedAppend}).
  */
 final class FilesSinkWriter {
   private FilesSinkWriter() {}
@@ -31,6 +32,13 @@ final class FilesSinkWriter {
         if (spec.format().equals("delta") && spec.mode().equals("overwrite")) {
           writer = writer.option("partitionOverwriteMode", "dynamic");
         }
+      }
+      java.util.Optional<WriteTxn> txn = context.writeTxn().filter(t -> spec.mode().equals("append"));
+      if (txn.isPresent() && spec.format().equals("delta")) {
+        return IdempotentDelta.append(writer, location, txn.get(), context);
+      }
+      if (txn.isPresent()) {
+        return StagedAppend.write(writer, location, txn.get(), context);
       }
       writer.save(location);
       return SinkResult.allRows();

@@ -23,6 +23,11 @@ public final class SinkResult {
     return new SinkResult(rows, detail, true);
   }
 
+  /** The sink holds every row of the output, written by an earlier attempt of the same run (a rerun after a crash). */
+  public static SinkResult alreadyWritten(String why) {
+    return new SinkResult(null, why, false);
+  }
+
   public static SinkResult skipped(String why) {
     return new SinkResult(0L, why, false);
   }

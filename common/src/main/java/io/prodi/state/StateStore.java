@@ -22,10 +22,14 @@ import org.apache.hadoop.fs.Path;
  * {@code v-<generation>.json}, each written whole and never changed (a temporary file renamed into
  * place, or a single-object put on a bucket), so a reader never sees half a document; the newest
  * generation wins. A lease file keeps two runs from using one state id at once, and a commit that
- * finds its generation taken fails instead of overwriting.
+ * finds its generation taken fails instead of overwriting. Generations never go back: a reset is a
+ * new generation without a value, so a sink's idempotent-write version (derived from the generation)
+ * keeps growing. Before its sinks write, a run records its intent ({@code pending.json}: the
+ * generation it will commit and the value): a rerun after a crash reads up to that value, no further.
  */
 public final class StateStore {
   private static final String LEASE = "lease.json";
+  private static final String PENDING = "pending.json";
   private static final int KEPT_GENERATIONS = 5;
 
   private final Path root;
@@ -36,8 +40,17 @@ public final class StateStore {
     this.conf = conf;
   }
 
-  /** The newest committed watermark of a state id, if any. */
+  /** The newest committed watermark of a state id, if any (none after a reset). */
   public Optional<WatermarkState> read(String stateId) {
+    return newest(stateId).filter(state -> state.value() != null);
+  }
+
+  /** The newest generation of a state id: 0 when nothing was ever committed, resets included. */
+  public long generation(String stateId) {
+    return newest(stateId).map(WatermarkState::generation).orElse(0L);
+  }
+
+  private Optional<WatermarkState> newest(String stateId) {
     Path folder = folder(stateId);
     try {
       List<Path> versions = versions(folder);
@@ -105,14 +118,44 @@ public final class StateStore {
     }
   }
 
-  /** Removes every committed generation of a state id (the next run starts from its default). */
+  /** Forgets the value of a state id (the next run starts from its default), as a new generation. */
   public void reset(String stateId) {
-    try {
-      for (Path version : versions(folder(stateId))) {
-        fs().delete(version, false);
-      }
+    commit(stateId, null, null, "reset", generation(stateId));
+    clearPending(stateId);
+  }
+
+  /** Records what a run will commit as {@code generation} once its sinks have written. */
+  public void intend(String stateId, long generation, String value, String runId) {
+    Path pending = new Path(folder(stateId), PENDING);
+    WatermarkState intent = new WatermarkState(stateId, value, null, Instant.now().toString(), runId, generation);
+    try (OutputStream out = fs().create(pending, true)) {
+      out.write(intent.json().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new RunFailure("Cannot reset " + stateId + ": " + e.getMessage(), e);
+      throw new RunFailure("Cannot record the pending watermark of " + stateId + ": " + e.getMessage() + " ("
+          + pending + ")", e);
+    }
+  }
+
+  /** The intent of a run that has not committed it yet, if its generation is still the next one. */
+  public Optional<WatermarkState> pending(String stateId) {
+    Path pending = new Path(folder(stateId), PENDING);
+    try (InputStream in = fs().open(pending)) {
+      WatermarkState intent = WatermarkState.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return intent.generation() == generation(stateId) + 1 ? Optional.of(intent) : Optional.empty();
+    } catch (FileNotFoundException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new RunFailure("Cannot read the pending watermark of " + stateId + ": " + e.getMessage() + " ("
+          + pending + ")", e);
+    }
+  }
+
+  /** Removes a state id's intent once it is committed (or reset). */
+  public void clearPending(String stateId) {
+    try {
+      fs().delete(new Path(folder(stateId), PENDING), false);
+    } catch (IOException e) {
+      throw new RunFailure("Cannot remove the pending watermark of " + stateId + ": " + e.getMessage(), e);
     }
   }
 

@@ -73,7 +73,8 @@ public final class ConfigLoader {
     if (problems.stream().anyMatch(p -> p.severity() == ConfigProblem.Severity.ERROR)) {
       throw new ConfigException(problems);
     }
-    return new LoadedLayer(config, problems, credentials, root);
+    return new LoadedLayer(config, problems, credentials, root, vars.getOrDefault("ds",
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString()));
   }
 
   /** The tree of {@code uri} with its {@code extends} chain merged under it; null when unreadable. */

@@ -13,9 +13,12 @@ public final class LoadedLayer {
   private final List<ConfigProblem> problems;
   private final Set<CredentialRef> credentials;
   private final JsonNode resolvedTree;
+  private final String logicalDate;
 
-  LoadedLayer(LayerConfig config, List<ConfigProblem> problems, Set<CredentialRef> credentials, JsonNode tree) {
+  LoadedLayer(LayerConfig config, List<ConfigProblem> problems, Set<CredentialRef> credentials, JsonNode tree,
+      String logicalDate) {
     this.config = config;
+    this.logicalDate = logicalDate;
     this.problems = List.copyOf(problems);
     this.credentials = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(credentials));
     this.resolvedTree = tree.deepCopy();
@@ -40,6 +43,11 @@ public final class LoadedLayer {
   }
 
   public LoadedLayer withConfig(LayerConfig other) {
-    return new LoadedLayer(other, problems, credentials, resolvedTree);
+    return new LoadedLayer(other, problems, credentials, resolvedTree, logicalDate);
+  }
+
+  /** The run's logical date, the {@code ds} variable (today in UTC unless given): what keys a run's quarantine. */
+  public String logicalDate() {
+    return logicalDate;
   }
 }
