@@ -27,7 +27,7 @@ public final class JdbcBenchmark {
     SparkSession spark = SparkSession.builder().appName("prodi-jdbc-bench").config("spark.ui.enabled", "false")
         .getOrCreate();
     Path dir = Files.createTempDirectory("prodi-jdbc-bench");
-    Map<String, String> env = Map.of("PG_USER", "prodi", "PG_PASSWORD",
+    Map<String, String> env = Map.of("PG_USER", "prodi_etl", "PG_PASSWORD",
         System.getenv().getOrDefault("PRODI_PG_PASSWORD", "prodi-local-test"));
     System.out.printf("%,d rows in PostgreSQL 15 (TLS), read through prodi's jdbc source; median of %d%n%n", rows,
         repetitions);

@@ -87,8 +87,11 @@ public final class ConfigTestRunner {
       List<String> views) {
     List<SourceSpec> sources = new ArrayList<>();
     Fixture all = test.inputs().get("__INPUT__");
+    java.util.Set<String> refNames = new java.util.HashSet<>();
+    config.dq().expectations().forEach(e -> e.ref().flatMap(SourceSpec::name).ifPresent(refNames::add));
     for (String name : test.inputs().keySet()) {
-      if (!name.equals("__INPUT__") && config.sources().stream().noneMatch(s -> s.name().orElse("").equals(name))) {
+      if (!name.equals("__INPUT__") && !refNames.contains(name)
+          && config.sources().stream().noneMatch(s -> s.name().orElse("").equals(name))) {
         throw new RunFailure("Cannot use fixture " + name + ": the config has no source of that name (sources: "
             + String.join(", ", config.sources().stream().map(s -> s.name().orElse("(unnamed)"))
                 .toArray(String[]::new)) + ")");
@@ -113,8 +116,25 @@ public final class ConfigTestRunner {
     for (int i = 0; i < config.sinks().size(); i++) {
       sinks.add(sink(tmp.resolve("sink_" + i)));
     }
-    DqSpec dq = config.dq().redirected(sink(tmp.resolve("quarantine")), tmp.resolve("report").toString());
+    DqSpec dq = config.dq().withExpectations(e -> e.ref().isEmpty() ? e : e.withRef(fixtureSource(e, test, spark,
+        views))).redirected(sink(tmp.resolve("quarantine")), tmp.resolve("report").toString());
     return config.redirected(sources, sinks, dq, tmp.resolve("state").toString());
+  }
+
+  /** A referential expectation's reference, read from the fixture named like its ref source: never real storage. */
+  private SourceSpec fixtureSource(io.prodi.dq.ExpectationSpec expectation, ConfigTest test, SparkSession spark,
+      List<String> views) {
+    String name = expectation.ref().flatMap(SourceSpec::name).orElse(null);
+    Fixture fixture = name == null ? null : test.inputs().get(name);
+    if (fixture == null) {
+      throw new RunFailure("Cannot run the test without reading real data: the ref of expectation "
+          + expectation.name() + " has no fixture in inputs (" + (name == null ? "give the ref source a name and "
+          + "add a fixture of that name" : "add a fixture named " + name) + ")");
+    }
+    String view = "prodi_fixture_" + (++fixtures);
+    fixture.read(spark).createOrReplaceGlobalTempView(view);
+    views.add(view);
+    return SourceTypes.bind(node("{type: table, table: global_temp." + view + ", name: " + name + "}")).orElseThrow();
   }
 
   private static SinkSpec sink(Path path) {

@@ -114,6 +114,13 @@ public final class DqSpec {
         reportPath == null ? null : newReportPath);
   }
 
+  /** This block with each expectation replaced by what {@code replace} makes of it. */
+  public DqSpec withExpectations(java.util.function.UnaryOperator<ExpectationSpec> replace) {
+    List<ExpectationSpec> replaced = new ArrayList<>();
+    expectations.forEach(e -> replaced.add(replace.apply(e)));
+    return new DqSpec(replaced, failOnError, quarantine, reportPath);
+  }
+
   /** This block with {@code fail_on_error} as a command-line flag says. */
   public DqSpec withFailOnError(boolean value) {
     return new DqSpec(expectations, value, quarantine, reportPath);

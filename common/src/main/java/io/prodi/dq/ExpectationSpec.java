@@ -49,6 +49,28 @@ public final class ExpectationSpec {
     this.refColumn = refColumn;
   }
 
+  private ExpectationSpec(ExpectationSpec base, SourceSpec ref) {
+    this.type = base.type;
+    this.columns = base.columns;
+    this.name = base.name;
+    this.severity = base.severity;
+    this.onFail = base.onFail;
+    this.values = base.values;
+    this.min = base.min;
+    this.max = base.max;
+    this.expr = base.expr;
+    this.pattern = base.pattern;
+    this.count = base.count;
+    this.maxAge = base.maxAge;
+    this.ref = ref;
+    this.refColumn = base.refColumn;
+  }
+
+  /** This referential expectation reading its reference from {@code other} (a config test's fixture). */
+  public ExpectationSpec withRef(SourceSpec other) {
+    return new ExpectationSpec(this, other);
+  }
+
   /** The expectation a mapping describes, or empty when its type is unknown (the problem is recorded). */
   public static Optional<ExpectationSpec> bind(ConfigNode node) {
     if (!node.isMap()) {

@@ -24,6 +24,7 @@ final class ObservedCounts implements QueryExecutionListener {
 
   private final String prefix;
   private final Map<String, Row> rows = new ConcurrentHashMap<>();
+  private final Map<String, Long> actionsSeen = new ConcurrentHashMap<>();
 
   ObservedCounts(String runId) {
     this.prefix = "prodi_" + runId.replaceAll("[^A-Za-z0-9]", "_") + "_";
@@ -43,21 +44,38 @@ final class ObservedCounts implements QueryExecutionListener {
   @Override
   public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
     Map<String, Row> observed = JavaConverters.mapAsJavaMap(qe.observedMetrics());
-    boolean added = false;
     for (Map.Entry<String, Row> metric : observed.entrySet()) {
       if (metric.getKey().startsWith(prefix) && !metric.getValue().isNullAt(0)) {
-        added |= rows.putIfAbsent(metric.getKey(), metric.getValue()) == null;
+        rows.putIfAbsent(metric.getKey(), metric.getValue());
       }
     }
-    if (added) {
-      synchronized (this) {
-        notifyAll();
-      }
+    actionsSeen.merge(funcName, 1L, Long::sum);
+    synchronized (this) {
+      notifyAll();
     }
   }
 
   @Override
-  public void onFailure(String funcName, QueryExecution qe, Exception exception) {}
+  public void onFailure(String funcName, QueryExecution qe, Exception exception) {
+    actionsSeen.merge(funcName, 1L, Long::sum);
+    synchronized (this) {
+      notifyAll();
+    }
+  }
+
+  /** How many executions of an action ({@code count}, ...) the listener has heard of: a mark to await after. */
+  long actionsSeen(String action) {
+    return actionsSeen.getOrDefault(action, 0L);
+  }
+
+  /**
+   * The observed rows of {@code names} after one more {@code action} than {@code mark}: its event
+   * carries every metric it computed, so once it has arrived a missing name was not computed (Spark
+   * reports nothing for a source that gave no rows) and there is nothing more to wait for.
+   */
+  Map<String, Row> awaitAction(Set<String> names, String action, long mark) {
+    return await(names, () -> actionsSeen(action) > mark);
+  }
 
   /** The names observed anywhere in a dataset's plan: the counts its jobs will report. */
   Set<String> namesIn(Dataset<Row> data) {
@@ -85,9 +103,14 @@ final class ObservedCounts implements QueryExecutionListener {
    * delivers them asynchronously, within milliseconds of the job's end).
    */
   Map<String, Row> await(Set<String> names) {
+    return await(names, () -> false);
+  }
+
+  private Map<String, Row> await(Set<String> names, java.util.function.BooleanSupplier done) {
     long deadline = System.nanoTime() + LONGEST_WAIT.toNanos();
     synchronized (this) {
-      while (!names.stream().allMatch(n -> rows.containsKey(prefix + n)) && System.nanoTime() < deadline) {
+      while (!names.stream().allMatch(n -> rows.containsKey(prefix + n)) && !done.getAsBoolean()
+          && System.nanoTime() < deadline) {
         try {
           wait(50);
         } catch (InterruptedException e) {

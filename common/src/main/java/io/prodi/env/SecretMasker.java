@@ -34,7 +34,7 @@ public final class SecretMasker {
         .sorted(Comparator.comparingInt(String::length).reversed())
         .collect(Collectors.toUnmodifiableList());
     this.shortSecrets = this.secretValues.stream().filter(v -> v.length() < SHORTEST_MASKED_ANYWHERE)
-        .map(v -> Pattern.compile("(?<![A-Za-z0-9])" + Pattern.quote(v) + "(?![A-Za-z0-9])"))
+        .map(v -> Pattern.compile("(?<![A-Za-z0-9_])" + Pattern.quote(v) + "(?![A-Za-z0-9_])"))
         .collect(Collectors.toUnmodifiableList());
   }
 

@@ -50,11 +50,13 @@ public final class Console {
 
   /** {@code prodi: error: <message>}. */
   public void error(String message) {
-    progress("prodi: error: " + message);
+    err.println("prodi: error: " + masker.mask(message));
+    err.flush();
   }
 
   public void warning(String message) {
-    progress("prodi: warning: " + message);
+    err.println("prodi: warning: " + masker.mask(message));
+    err.flush();
   }
 
   public void problem(ConfigProblem problem, boolean asError) {

@@ -173,9 +173,28 @@ class ConfigTestCommandTest {
     CliRun run = test(file);
     assertThat(run.exitCode()).as(run.toString()).isZero();
     String wrong = folder.write("wrong.test.yml", "config: inc.yml\ninputs:\n  events:\n    schema: 'id INT, ts TIMESTAMP'\n"
-        + "    rows: [{id: 1, ts: '2024-06-01T10:00:00Z'}]\nexpect:\n  watermark: {inc::events: '2024-06-02 00:00:00'}\n");
+        + "    rows: [{id: 1, ts: '2024-06-01T10:00:00Z'}]\nexpect:\n  watermark: {inc::raw::events: '2024-06-02 00:00:00'}\n");
     CliRun failed = test(wrong);
-    assertThat(failed.outLines()).contains("    watermark inc::events: expected 2024-06-02 00:00:00, would commit "
+    assertThat(failed.outLines()).contains("    watermark inc::raw::events: expected 2024-06-02 00:00:00, would commit "
         + "2024-06-01 10:00:00");
+  }
+
+  @Test
+  void aReferentialExpectationReadsItsRefFromAFixtureNeverFromRealStorage() {
+    folder.write("ref.yml", "layer: silver\n"
+        + "io:\n  source: {name: orders, format: parquet, path: /definitely/not/here}\n"
+        + "  sink: {path: /dev/null/cannot/write/here}\n"
+        + "dq:\n  expectations:\n    - {type: referential, column: item, severity: warn,"
+        + " ref: {name: items, format: parquet, path: /definitely/not/here/items, column: item}}\n");
+    String passing = folder.write("ref.test.yml", "config: ref.yml\n" + INPUTS
+        + "  items:\n    rows:\n      - {item: apple}\n      - {item: plum}\n"
+        + "expect:\n  output: {count: 3}\n  expectations: {referential_item: {failed: 1}}\n");
+    CliRun run = test(passing);
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    String missing = folder.write("noref.test.yml", "config: ref.yml\n" + INPUTS + "expect:\n  output: {count: 3}\n");
+    CliRun refused = test(missing);
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.out()).contains("Cannot run the test without reading real data: the ref of expectation "
+        + "referential_item has no fixture in inputs (add a fixture named items)");
   }
 }

@@ -83,4 +83,38 @@ class HadoopStorageKeysTest {
     assertThatThrownBy(() -> keys("s3: {credentials: {access_key_env: AK}}", Map.of())).isInstanceOf(RunFailure.class)
         .hasMessage("Cannot configure s3 storage: environment variable AK is not set (access_key_env)");
   }
+
+  /** The SAS keys work with the hadoop-azure that Spark 3.5 ships: ABFS's own configuration loads the provider. */
+  @Test
+  void abfsSasUsesAProviderThatTheShippedHadoopAzureCanLoad() throws Exception {
+    String account = "prodlake.dfs.core.windows.net";
+    Map<String, String> keys = keys("abfss: {default_uri: 'abfss://c@" + account + "/', credentials: {sas_token_env: SAS}}",
+        Map.of("SAS", "?sv=2022-11-02&sig=abc"));
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration(false);
+    keys.forEach(conf::set);
+    org.apache.hadoop.fs.azurebfs.extensions.SASTokenProvider provider =
+        new org.apache.hadoop.fs.azurebfs.AbfsConfiguration(conf, account).getSASTokenProvider();
+    assertThat(provider).isInstanceOf(io.prodi.storage.FixedSasTokenProvider.class);
+    assertThat(provider.getSASToken(account, "c", "/x", "read")).isEqualTo("sv=2022-11-02&sig=abc");
+  }
+
+  @Test
+  void gcsImpersonatesTheServiceAccountNamedByItsVariable() {
+    assertThat(keys("gs: {credentials: {service_account_env: RUN_AS}}", Map.of("RUN_AS", "etl@p.iam.gserviceaccount.com")))
+        .containsExactly(Map.entry("fs.gs.auth.impersonation.service.account", "etl@p.iam.gserviceaccount.com"));
+  }
+
+  @Test
+  void aCredentialOrAuthModeWithoutEffectForTheProtocolIsAnError() {
+    Findings findings = new Findings("env.yml");
+    StorageSpec.bindAll(ConfigNode.root(YamlTree.parse("s3: {auth: managed_identity, credentials: "
+        + "{service_account_env: X, access_key_env: A, secret_key_env: S}}\ngs: {credentials: {sas_token_env: Y}}",
+        findings), findings));
+    assertThat(findings.problems()).extracting(p -> p.path() + ": " + p.message()).containsExactlyInAnyOrder(
+        "s3.credentials.service_account_env: Cannot use credential service_account_env for s3 storage: it has no "
+            + "effect there (valid for s3: access_key_env, secret_key_env, session_token_env)",
+        "s3.auth: Cannot use auth managed_identity for s3 storage: it has no effect there (valid for s3: iam_role)",
+        "gs.credentials.sas_token_env: Cannot use credential sas_token_env for gs storage: it has no effect there "
+            + "(valid for gs: project_env, service_account_env, token_env)");
+  }
 }

@@ -240,4 +240,44 @@ class HttpSourceTest extends EngineTestBase {
       assertThat(https.requests).isEmpty();
     }
   }
+
+  @Test
+  void bearerAuthSendsItsTokenInTheConfiguredHeaderWithTheConfiguredPrefix() {
+    api.on("/items", r -> "Token tok-abcdef".equals(r.header("X-Auth")) && r.header("Authorization") == null
+        ? Answer.ok(items(0, 1)) : Answer.status(401, "{}"));
+    CliRun run = run(config(", auth: {type: bearer_env, token_env: T, header: X-Auth, prefix: Token}"),
+        Map.of("T", "tok-abcdef"));
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    api.on("/items", r -> "tok-abcdef".equals(r.header("Authorization")) ? Answer.ok(items(0, 1))
+        : Answer.status(401, "{}"));
+    assertThat(run(config(", auth: {type: bearer_env, token_env: T, prefix: ''}"), Map.of("T", "tok-abcdef"))
+        .exitCode()).isZero();
+  }
+
+  @Test
+  void aRecordsPathThatMatchesNothingFailsInsteadOfReadingNoRecords() {
+    api.on("/items", r -> Answer.ok("{\"data\": {\"rows\": [{\"id\": 1}]}}"));
+    CliRun run = run(config(", records_path: data.items"), Map.of());
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.errors()).containsExactly("prodi: error: Cannot find the records of " + api.url("/items")
+        + ": the response has nothing at records_path data.items (keys: data)");
+    assertThat(tmp.resolve("out/items")).doesNotExist();
+    api.on("/items", r -> Answer.ok("{\"data\": {\"items\": null}}"));
+    assertThat(run(config(", records_path: data.items, schema: 'id INT'"), Map.of()).exitCode()).isZero();
+  }
+
+  @Test
+  void aDayWithoutRecordsKeepsTheSchemasColumnsSoTheSqlStillRuns() {
+    api.on("/items", r -> Answer.ok("{\"data\": []}"));
+    String cfg = folder.write("quiet.yml", "layer: raw\nio:\n  source: {name: items, type: http, url: '"
+        + api.url("/items") + "', schema: 'id INT, updated_at TIMESTAMP'}\n  sink: {path: out/quiet}\n"
+        + "transform: {sql: 'SELECT id, date(updated_at) AS day FROM items'}\n");
+    CliRun quiet = run(cfg, Map.of());
+    assertThat(quiet.exitCode()).as(quiet.toString()).isZero();
+    assertThat(read("parquet", "out/quiet").columns()).containsExactly("id", "day");
+    assertThat(read("parquet", "out/quiet").count()).isZero();
+    api.on("/items", r -> Answer.ok("{\"data\": [{\"id\": 7, \"updated_at\": \"2024-06-01 10:00:00\", \"x\": 1}]}"));
+    assertThat(run(cfg, Map.of()).exitCode()).isZero();
+    assertThat(Rows.of(read("parquet", "out/quiet"))).containsExactly("7|2024-06-01");
+  }
 }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class JdbcPostgresTest extends EngineTestBase {
   static final String PASSWORD = System.getenv().getOrDefault("PRODI_PG_PASSWORD", "prodi-local-test");
   static final String URL = "jdbc:postgresql://127.0.0.1:5432/prodi?sslmode=require";
-  static final Map<String, String> ENV = Map.of("PG_USER", "prodi", "PG_PASSWORD", PASSWORD);
+  static final Map<String, String> ENV = Map.of("PG_USER", "prodi_etl", "PG_PASSWORD", PASSWORD);
   private static final AtomicInteger TABLES = new AtomicInteger();
   private String table;
 
@@ -45,7 +45,7 @@ class JdbcPostgresTest extends EngineTestBase {
   }
 
   static Connection connect() throws SQLException {
-    return DriverManager.getConnection(URL, "prodi", PASSWORD);
+    return DriverManager.getConnection(URL, "prodi_etl", PASSWORD);
   }
 
   static void sql(String... statements) throws SQLException {
@@ -177,5 +177,16 @@ class JdbcPostgresTest extends EngineTestBase {
     CliRun refused = runWithCredentials(wrongDb, "--verbose");
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.err()).contains("Cannot read jdbc source").doesNotContain(PASSWORD);
+  }
+
+  @Test
+  void theUserNameIsMaskedLikeThePasswordWhereTheServerRepeatsIt() {
+    String cfg = folder.write("baduser.yml", "layer: raw\nio:\n  source: {type: jdbc, url: '" + URL
+        + "', table: t, auth: {user_env: PG_USER, password_env: PG_PASSWORD}}\n  sink: {path: out/x}\n");
+    CliRun refused = SharedSpark.prodi(Map.of("PG_USER", "etl_intruder_7", "PG_PASSWORD", "not-the-password"),
+        "run-layer", "-c", cfg, "--base-dir", tmp.toString());
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.errors()).singleElement().asString().contains("password authentication failed for user")
+        .contains("****").doesNotContain("etl_intruder_7", "not-the-password");
   }
 }

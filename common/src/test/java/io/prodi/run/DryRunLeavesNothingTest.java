@@ -34,7 +34,7 @@ class DryRunLeavesNothingTest {
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(folder.snapshot()).isEqualTo(before);
     assertThat(Files.exists(tmp.resolve("data/summary.json"))).isFalse();
-    assertThat(run.out()).contains("  state   watermark silver::files on id in " + tmp.resolve("data/_state"))
+    assertThat(run.out()).contains("  state   watermark silver::silver::files on id in " + tmp.resolve("data/_state"))
         .contains("  dq      fail_on_error true; report " + tmp.resolve("data/dq/report") + ".json, .md");
   }
 

@@ -22,7 +22,7 @@ abstract class ObjectStoreContract extends ObjectStoreTestBase {
     assertThat(storeRows("parquet", "data/raw/transactions", "transaction_id"))
         .containsExactly("T1", "T2", "T3", "T4", "T5", "T6");
     assertThat(raw.summary().path("watermarks").get(0).path("after").asText()).isEqualTo("2024-06-02");
-    assertThat(state("raw/transactions.yml", "transactions::transactions")).contains("\"value\":\"2024-06-02\"");
+    assertThat(state("raw/transactions.yml", "transactions::raw::transactions")).contains("\"value\":\"2024-06-02\"");
   }
 
   @Test
@@ -49,7 +49,7 @@ abstract class ObjectStoreContract extends ObjectStoreTestBase {
     assertThat(storeRows("delta", "data/silver/transactions", "transaction_id")).containsExactly("T1", "T2", "T3", "T6");
     assertThat(storeRows("parquet", "data/quarantine/transactions", "transaction_id")).containsExactly("T4", "T5");
     List<String> goldBefore = storeRows("delta", "data/gold/account_daily", GOLD);
-    String silverState = state("silver/transactions.yml", "transactions::bronze_transactions");
+    String silverState = state("silver/transactions.yml", "transactions::silver::bronze_transactions");
 
     landDay("day2");
     CliRun failed = onStore("run-pipeline", "-p", storeConfig("pipelines/transactions.yml"),
@@ -57,7 +57,7 @@ abstract class ObjectStoreContract extends ObjectStoreTestBase {
 
     assertExit(failed, 1);
     assertThat(failed.err()).contains("[silver]");
-    assertThat(state("silver/transactions.yml", "transactions::bronze_transactions")).isEqualTo(silverState);
+    assertThat(state("silver/transactions.yml", "transactions::silver::bronze_transactions")).isEqualTo(silverState);
     assertThat(storeRows("delta", "data/gold/account_daily", GOLD)).isEqualTo(goldBefore);
     assertThat(storeRows("delta", "data/silver/transactions", "transaction_id")).containsExactly("T1", "T2", "T3", "T6");
 
@@ -67,7 +67,7 @@ abstract class ObjectStoreContract extends ObjectStoreTestBase {
     assertThat(storeRows("parquet", "data/raw/transactions", "transaction_id")).hasSize(9);
     assertThat(storeRows("delta", "data/silver/transactions", "transaction_id", "amount"))
         .containsExactly("T1|10.00", "T2|-2.50", "T3|300.00", "T6|45.00", "T7|1.25", "T8|99.00");
-    assertThat(state("silver/transactions.yml", "transactions::bronze_transactions")).isNotEqualTo(silverState);
+    assertThat(state("silver/transactions.yml", "transactions::silver::bronze_transactions")).isNotEqualTo(silverState);
   }
 
   @Test

@@ -77,7 +77,12 @@ abstract class ObjectStoreTestBase {
     String name = test.getTestMethod().orElseThrow().getName();
     dataRoot = scheme() + "://prodi-data/" + run + "/" + name + "/";
     local = tmp.resolve(name);
-    files().uploadTree(RESOURCES + "cfg", local.resolve("cfg").toUri().toString());
+    files().uploadTree(RESOURCES + "cfg", local.resolve("cfg").toUri().toString(), this::adapt);
+  }
+
+  /** The text of a config file for this store's tests (relative to cfg/): as it is, unless a store needs otherwise. */
+  String adapt(String relative, String text) {
+    return text;
   }
 
   @BeforeAll
@@ -94,7 +99,7 @@ abstract class ObjectStoreTestBase {
     reach("prodi-cfg").forEach((key, value) -> setProperty("spark.hadoop." + key, value));
     Configuration session = spark().sparkContext().hadoopConfiguration();
     unreachable().forEach(session::set);
-    files().uploadTree(RESOURCES + "cfg", cfgRoot() + "/cfg");
+    files().uploadTree(RESOURCES + "cfg", cfgRoot() + "/cfg", this::adapt);
   }
 
   @AfterAll

@@ -57,4 +57,17 @@ class S3StoreTest extends ObjectStoreContract {
   Map<String, String> credentials() {
     return Map.of("IT_S3_ACCESS_KEY", KEY, "IT_S3_SECRET_KEY", "it-secret-" + KEY.toLowerCase(java.util.Locale.ROOT));
   }
+
+  /**
+   * s3rver does not find a copy source whose key holds '=' (the class of emulator bug behind
+   * findify/s3mock#125 and HDDS-6096), and S3A's task commit copies every file of a partitioned write:
+   * so here the quarantine keeps mode overwrite instead of the per-run partitions of mode append (GCS
+   * and local runs test those). Real S3 copies such keys, as every partitioned Spark table on S3 shows.
+   */
+  @Override
+  String adapt(String relative, String text) {
+    return relative.equals("silver/transactions.yml")
+        ? text.replace("path: data/quarantine/transactions, mode: append}", "path: data/quarantine/transactions, mode: overwrite}")
+        : text;
+  }
 }

@@ -31,11 +31,16 @@ final class StoreFiles {
 
   /** Copies every file under the class-path folder {@code folder} to the same names under {@code uri}. */
   void uploadTree(String folder, String uri) {
+    uploadTree(folder, uri, (relative, text) -> text);
+  }
+
+  /** Uploads every file under a resource folder, each text as {@code adapt} (relative path, text) makes it. */
+  void uploadTree(String folder, String uri, java.util.function.BinaryOperator<String> adapt) {
     Path root = resourcePath(folder);
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path file : paths.filter(Files::isRegularFile).collect(Collectors.toList())) {
         String relative = root.relativize(file).toString().replace('\\', '/');
-        write(uri + "/" + relative, Files.readString(file));
+        write(uri + "/" + relative, adapt.apply(relative, Files.readString(file)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

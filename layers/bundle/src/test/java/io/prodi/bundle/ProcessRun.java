@@ -24,6 +24,30 @@ final class ProcessRun {
 
   /** {@code java -cp <jar>:<Spark's jars> <main> args...}, as spark-submit would run a main class. */
   static ProcessRun java(Map<String, String> env, String mainClass, String... args) throws Exception {
+    return run(env, javaCommand(mainClass, args));
+  }
+
+  /**
+   * A main class started as {@link #java} does, killed with SIGKILL ({@code kill -9}) as soon as
+   * {@code killWhen} exists, as a lost driver or an operator's kill would stop it; fails if the run
+   * ended first.
+   */
+  static void javaKilledWhen(java.nio.file.Path killWhen, String mainClass, String... args) throws Exception {
+    Process process = new ProcessBuilder(javaCommand(mainClass, args)).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!Files.exists(killWhen) && process.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    boolean alive = process.isAlive();
+    process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    if (!alive) {
+      throw new IOException("Cannot kill " + mainClass + " at " + killWhen + ": it ended first (exit "
+          + process.exitValue() + ")");
+    }
+  }
+
+  private static List<String> javaCommand(String mainClass, String... args) throws IOException {
     String classpath = System.getProperty("prodi.jar") + File.pathSeparator
         + Files.readString(Paths.get(System.getProperty("prodi.classpath.file"))).trim();
     List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
@@ -33,7 +57,7 @@ final class ProcessRun {
     }
     command.addAll(List.of("-Dspark.master=local[2]", "-Dspark.ui.enabled=false", "-cp", classpath, mainClass));
     command.addAll(List.of(args));
-    return run(env, command);
+    return command;
   }
 
   static ProcessRun run(Map<String, String> env, List<String> command) throws Exception {
