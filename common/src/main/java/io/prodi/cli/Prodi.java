@@ -33,7 +33,8 @@ public final class Prodi implements Callable<Integer> {
         .addSubcommand("plan", new PlanCommand(context))
         .addSubcommand("test", new TestCommand(context))
         .addSubcommand("state", new StateCommand(context))
-        .addSubcommand("schema", new SchemaCommand(context));
+        .addSubcommand("schema", new SchemaCommand(context))
+        .addSubcommand("migrate", new MigrateCommand(context));
     return run(cli, args, context);
   }
 

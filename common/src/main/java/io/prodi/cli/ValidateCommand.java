@@ -101,7 +101,7 @@ public final class ValidateCommand implements Callable<Integer> {
 
   private boolean validatePipeline(Console console, RunRequest request) {
     Map<String, String> vars = RunVariables.of(request.start(), "validate", request.vars());
-    List<PipelineFile.Step> steps = PipelineFile.read(request.files(), request.configUri(), vars);
+    List<PipelineFile.Step> steps = PipelineFile.read(request.files(), request.configUri(), vars, request.baseDir());
     boolean valid = true;
     for (PipelineFile.Step step : steps) {
       Map<String, String> stepVars = new java.util.HashMap<>(request.vars());

@@ -53,10 +53,6 @@ public final class LayerConfigReader {
     b.datasetId = datasetId;
     b.environmentConfig = environmentConfig;
     b.baseDir = baseDir;
-    if (root.has("database_config")) {
-      root.get("database_config").warning("Cannot use database_config: the Python version never implemented it; "
-          + "write gold marts to a database with a sink of type jdbc (" + root.get("database_config").shown() + ")");
-    }
     LayerConfig config = new LayerConfig(b);
     OwnSourceOverwrite.check(io.get("sink"), config);
     return config;
@@ -85,6 +81,13 @@ public final class LayerConfigReader {
   private static List<SourceSpec> sources(ConfigNode node) {
     if (node.isMissing()) {
       node.missing("at least one source");
+      return List.of();
+    }
+    if (node.isMap() && node.raw().size() == 0) {
+      // the Python version's io.source that only named the dataset and environment configs, for a layer the
+      // dataset gives no source: validate and dry runs warn, a real run refuses it (CONTRACT.md §11)
+      node.findings().runError(node.path(), "Cannot locate the source: io.source only named the dataset and "
+          + "environment configs, and the dataset gives this layer no source; set io.source.path ({})");
       return List.of();
     }
     List<SourceSpec> sources = new ArrayList<>();

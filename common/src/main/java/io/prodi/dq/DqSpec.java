@@ -13,8 +13,7 @@ import java.util.Set;
 /** The {@code dq} block of a layer: expectations, whether failures end the run, quarantine and report. */
 public final class DqSpec {
   public static final Set<String> REPORT_KEYS = Set.of("path");
-  public static final Set<String> KEYS = Set.of("expectations", "fail_on_error", "quarantine", "report",
-      "min_row_count", "expect_columns_to_exist", "rules");
+  public static final Set<String> KEYS = Set.of("expectations", "fail_on_error", "quarantine", "report", "rules");
 
   private final List<ExpectationSpec> expectations;
   private final boolean failOnError;
@@ -44,7 +43,6 @@ public final class DqSpec {
     for (ConfigNode item : node.get("rules").elements()) {
       ExpectationSpec.bind(item).ifPresent(expectations::add);
     }
-    expectations.addAll(legacyForms(node));
     checkNames(node, expectations);
     ConfigNode report = node.get("report");
     report.allowKeys("dq.report", REPORT_KEYS);
@@ -58,28 +56,6 @@ public final class DqSpec {
     Boolean failOnError = node.get("fail_on_error").bool();
     return new DqSpec(expectations, failOnError == null || failOnError, quarantine,
         report.isMap() ? report.get("path").requiredText("the report path") : null);
-  }
-
-  /** The Python version's mapping form: {@code min_row_count: N}, {@code expect_columns_to_exist: [...]}. */
-  private static List<ExpectationSpec> legacyForms(ConfigNode node) {
-    List<ExpectationSpec> out = new ArrayList<>();
-    if (node.has("min_row_count")) {
-      Long count = node.get("min_row_count").integer();
-      if (count != null) {
-        out.add(legacy(node, "min_row_count", Map.of("type", "min_row_count", "value", count)));
-      }
-    }
-    if (node.has("expect_columns_to_exist")) {
-      List<String> columns = node.get("expect_columns_to_exist").textList();
-      out.add(legacy(node, "expect_columns_to_exist", Map.of("type", "columns_exist", "columns", columns)));
-    }
-    return out;
-  }
-
-  private static ExpectationSpec legacy(ConfigNode node, String key, Map<String, Object> spec) {
-    com.fasterxml.jackson.databind.JsonNode tree =
-        io.prodi.config.load.YamlTree.mapper().valueToTree(new HashMap<>(spec));
-    return ExpectationSpec.bind(node.get(key).withValue(tree)).orElseThrow();
   }
 
   private static void checkNames(ConfigNode node, List<ExpectationSpec> expectations) {

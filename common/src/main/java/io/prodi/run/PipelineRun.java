@@ -35,7 +35,7 @@ public final class PipelineRun {
     List<PipelineFile.Step> steps;
     try {
       steps = PipelineFile.read(request.files(), request.configUri(),
-          RunVariables.of(request.start(), runVars.get("run_id"), runVars));
+          RunVariables.of(request.start(), runVars.get("run_id"), runVars), request.baseDir());
     } catch (ConfigException e) {
       e.problems().forEach(p -> console.problem(p, p.severity() == ConfigProblem.Severity.ERROR));
       return LayerRun.INVALID;

@@ -75,6 +75,7 @@ final class HttpAuth {
         .append("&client_secret=").append(encode(secret("client_secret_env")));
     spec.setting("scope").ifPresent(s -> form.append("&scope=").append(encode(s)));
     spec.setting("audience").ifPresent(a -> form.append("&audience=").append(encode(a)));
+    spec.tokenParams().forEach((key, value) -> form.append('&').append(encode(key)).append('=').append(encode(value)));
     HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl)).timeout(timeout)
         .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build();

@@ -20,8 +20,11 @@ public final class HttpAuthSpec {
       "api_key_header", Set.of("type", "header", "key_env", "value_env"),
       "basic_env", Set.of("type", "user_env", "username_env", "password_env"),
       "oauth2_client_credentials",
-      Set.of("type", "token_url", "client_id_env", "client_secret_env", "scope", "audience"),
+      Set.of("type", "token_url", "client_id_env", "client_secret_env", "scope", "audience", "params"),
       "none", Set.of("type"));
+
+  /** The prefix of the settings that are extra form fields of the OAuth2 token request ({@code params}). */
+  static final String PARAM = "param.";
 
   private final String type;
   private final Map<String, String> settings;
@@ -73,6 +76,14 @@ public final class HttpAuthSpec {
         put(settings, "client_secret_env", CredentialKeys.variable(node, "client_secret_env", true));
         put(settings, "scope", node.get("scope").text());
         put(settings, "audience", node.get("audience").text());
+        node.get("params").textMap().forEach((key, value) -> {
+          if (Set.of("client_id", "client_secret", "password", "grant_type").contains(key)) {
+            node.get("params").get(key).error("Cannot send " + key + " in auth.params: prodi sets it, credentials "
+                + "come from client_id_env and client_secret_env (value hidden)");
+          } else {
+            put(settings, PARAM + key, value);
+          }
+        });
         break;
       default:
         break;
@@ -89,6 +100,17 @@ public final class HttpAuthSpec {
   /** The canonical type: {@code bearer_env}, {@code api_key_header}, {@code basic_env}, ... */
   public String type() {
     return type;
+  }
+
+  /** The extra form fields of the OAuth2 token request. */
+  public Map<String, String> tokenParams() {
+    Map<String, String> out = new java.util.TreeMap<>();
+    settings.forEach((key, value) -> {
+      if (key.startsWith(PARAM)) {
+        out.put(key.substring(PARAM.length()), value);
+      }
+    });
+    return out;
   }
 
   public Optional<String> setting(String key) {

@@ -34,9 +34,4 @@ public final class JdbcConnection {
     return context.env().get(name).filter(v -> !v.isEmpty()).orElseThrow(() -> new RunFailure(
         "Cannot connect: environment variable " + name + " is not set (" + name + ")"));
   }
-
-  /** A value as a SQL string literal: quotes doubled, so that no value can change the query around it. */
-  public static String literal(String value) {
-    return "'" + value.replace("'", "''") + "'";
-  }
 }

@@ -29,12 +29,12 @@ final class JdbcSourceReader {
     }
   }
 
-  /** The query with its watermark placeholder replaced by the current watermark, quoted. */
+  /** The query with its watermark placeholder replaced by the current watermark, as a SQL string. */
   private static String query(JdbcSourceSpec spec, StepContext context) {
     String query = spec.query().orElseThrow().trim().replaceAll(";\\s*$", "");
     if (spec.watermark().isPresent()) {
       String current = context.watermark(spec).orElse(spec.watermark().get().defaultValue());
-      query = query.replace(spec.watermark().get().placeholder(), JdbcConnection.literal(current));
+      query = WatermarkPlaceholder.substitute(query, spec.watermark().get().placeholder(), current, spec.url());
     }
     return query;
   }

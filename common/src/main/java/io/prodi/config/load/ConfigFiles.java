@@ -67,6 +67,36 @@ public final class ConfigFiles {
     }
   }
 
+  /**
+   * The first of {@code candidates} that exists (CONTRACT.md §11: a path not beside the file that names
+   * it is looked up against {@code --base-dir}); when none does, a config error that names every place tried.
+   */
+  public String locate(String what, String... candidates) {
+    java.util.LinkedHashSet<String> tried = new java.util.LinkedHashSet<>(java.util.Arrays.asList(candidates));
+    for (String candidate : tried) {
+      if (exists(candidate)) {
+        return candidate;
+      }
+    }
+    throw ConfigException.of(candidates[0], "$", "Cannot read " + what + ": file not found ("
+        + String.join(", also tried ", tried) + ")");
+  }
+
+  /**
+   * Whether {@code uri} names an existing file; a file system that cannot answer counts as yes, so that
+   * reading the file reports its real error.
+   */
+  public boolean exists(String uri) {
+    try {
+      Path path = new Path(uri);
+      return path.getFileSystem(hadoopConf).isFile(path);
+    } catch (FileNotFoundException e) {
+      return false;
+    } catch (IOException | RuntimeException e) {
+      return true;
+    }
+  }
+
   /** {@code ref} resolved against the folder of the file {@code fromFile}, unless it is absolute. */
   public static String resolveSibling(String fromFile, String ref) {
     if (isAbsolute(ref)) {

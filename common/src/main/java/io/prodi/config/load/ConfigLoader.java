@@ -11,6 +11,7 @@ import io.prodi.config.Findings;
 import io.prodi.config.Layer;
 import io.prodi.config.LayerConfig;
 import io.prodi.config.LayerConfigReader;
+import io.prodi.config.python.PythonForms;
 import io.prodi.env.RunEnvironment;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -49,22 +50,24 @@ public final class ConfigLoader {
       }
       throw failure(problems, findings);
     }
-    ObjectNode root = LegacyKeys.apply((ObjectNode) tree, findings);
+    ObjectNode root = (ObjectNode) tree;
     Optional<Layer> layer = expected.isPresent() ? expected
         : Layer.fromId(root.path("layer").asText(null));
     String datasetId = null;
     String datasetRef = root.path("dataset_config").asText(null);
     if (datasetRef != null && layer.isPresent()) {
-      DatasetConfig dataset = readDataset(ConfigFiles.resolveAgainst(baseDir, datasetRef), problems);
+      DatasetConfig dataset = readDataset(locate("dataset_config", uri, datasetRef, true, problems), layer.get(),
+          problems);
       datasetId = dataset == null ? null : dataset.id();
       if (dataset != null && dataset.defaultsFor(layer.get()).isPresent()) {
-        root = (ObjectNode) YamlTree.merge(dataset.defaultsFor(layer.get()).get(), root);
+        root = (ObjectNode) YamlTree.merge(Locations.withoutOverridden(dataset.defaultsFor(layer.get()).get(), root),
+            root);
       }
     }
     Set<CredentialRef> credentials = new LinkedHashSet<>();
     String environmentRef = root.path("environment_config").asText(null);
     EnvironmentConfig environment = environmentRef == null ? EnvironmentConfig.none()
-        : readEnvironment(ConfigFiles.resolveAgainst(baseDir, environmentRef), problems, credentials);
+        : readEnvironment(locate("environment_config", uri, environmentRef, true, problems), problems, credentials);
     LayerConfig config = LayerConfigReader.read(ConfigNode.root(root, findings), uri, expected, datasetId,
         environment == null ? EnvironmentConfig.none() : environment, baseDir);
     problems.addAll(findings.problems());
@@ -95,26 +98,40 @@ public final class ConfigLoader {
       problems.addAll(e.problems());
       return null;
     }
+    if (tree != null && tree.isObject()) {
+      tree = PythonForms.layer((ObjectNode) tree, findings).tree();
+      SqlFiles.inline(tree.path("transform"), uri, files, baseDir, vars, findings, "transform");
+    }
     problems.addAll(findings.problems());
     if (tree == null || !tree.isObject() || !tree.has(EXTENDS)) {
       return tree;
     }
-    ConfigNode extendsNode = ConfigNode.root(tree, findings).get(EXTENDS);
+    Findings extendsFindings = new Findings(uri);
+    ConfigNode extendsNode = ConfigNode.root(tree, extendsFindings).get(EXTENDS);
     String base = extendsNode.requiredText("the base config's path");
     ObjectNode child = ((ObjectNode) tree).deepCopy();
     child.remove(EXTENDS);
     if (base == null) {
-      problems.addAll(findings.problems());
+      problems.addAll(extendsFindings.problems());
       return child;
     }
-    JsonNode baseTree = readWithExtends(ConfigFiles.resolveSibling(uri, base), chain, problems);
+    String baseUri = locate("the extends base", uri, base, false, problems);
+    JsonNode baseTree = baseUri == null ? null : readWithExtends(baseUri, chain, problems);
     return baseTree == null ? null : YamlTree.merge(baseTree, child);
   }
 
-  private DatasetConfig readDataset(String uri, List<ConfigProblem> problems) {
+  private DatasetConfig readDataset(String uri, Layer layer, List<ConfigProblem> problems) {
+    if (uri == null) {
+      return null;
+    }
     Findings findings = new Findings(uri);
     try {
       JsonNode tree = ConfigText.read(files, uri, vars, findings);
+      if (tree != null && tree.isObject()) {
+        tree = PythonForms.dataset((ObjectNode) tree, findings).tree();
+        SqlFiles.inline(tree.path("layers").path(layer.id()).path("transform"), uri, files, baseDir, vars, findings,
+            "layers." + layer.id() + ".transform");
+      }
       DatasetConfig dataset = tree == null ? null : DatasetConfig.bind(ConfigNode.root(tree, findings));
       problems.addAll(findings.problems());
       return dataset;
@@ -126,15 +143,40 @@ public final class ConfigLoader {
 
   private EnvironmentConfig readEnvironment(String uri, List<ConfigProblem> problems,
       Set<CredentialRef> credentials) {
+    if (uri == null) {
+      return null;
+    }
     Findings findings = new Findings(uri);
     try {
       JsonNode tree = ConfigText.read(files, uri, vars, findings);
+      if (tree != null && tree.isObject()) {
+        tree = PythonForms.environment((ObjectNode) tree, findings).tree();
+      }
       EnvironmentConfig config = tree == null ? null : EnvironmentConfig.bind(uri, ConfigNode.root(tree, findings));
       problems.addAll(findings.problems());
       credentials.addAll(findings.credentials());
       return config;
     } catch (ConfigException e) {
       problems.addAll(e.problems());
+      return null;
+    }
+  }
+
+  /**
+   * Where a file named by {@code fromFile} is: dataset and environment paths under {@code --base-dir}
+   * first, {@code extends} beside the naming file first, then the other place (CONTRACT.md §3.1, §11).
+   * Null when neither exists, with the problem naming both.
+   */
+  private String locate(String what, String fromFile, String ref, boolean baseDirFirst, List<ConfigProblem> problems) {
+    String beside = ConfigFiles.resolveSibling(fromFile, ref);
+    String underBase = ConfigFiles.resolveAgainst(baseDir, ref);
+    try {
+      return baseDirFirst ? files.locate(what, underBase, beside) : files.locate(what, beside, underBase);
+    } catch (ConfigException e) {
+      for (ConfigProblem problem : e.problems()) {
+        problems.add(new ConfigProblem(fromFile, what.startsWith("the extends") ? EXTENDS : what, problem.message(),
+            ConfigProblem.Severity.ERROR));
+      }
       return null;
     }
   }

@@ -27,7 +27,12 @@ public final class PipelineFile {
     return tree != null && (tree.isArray() || tree.has("steps") || tree.has("pipeline"));
   }
 
-  public static List<Step> read(ConfigFiles files, String uri, Map<String, String> vars) {
+  /**
+   * The steps of a pipeline file; a step's {@code config} not beside the file is looked up under
+   * {@code baseDir} (the Python version ran from its repository root), and one that is in neither place
+   * is an error naming both.
+   */
+  public static List<Step> read(ConfigFiles files, String uri, Map<String, String> vars, String baseDir) {
     Findings findings = new Findings(uri);
     JsonNode tree = ConfigText.read(files, uri, vars, findings);
     if (tree == null) {
@@ -44,7 +49,7 @@ public final class PipelineFile {
     }
     List<Step> steps = new ArrayList<>();
     for (ConfigNode step : stepsNode.elements()) {
-      bindStep(uri, step).ifPresent(steps::add);
+      bindStep(uri, step, files, baseDir).ifPresent(steps::add);
     }
     if (findings.hasErrors()) {
       throw new ConfigException(findings.problems());
@@ -52,7 +57,7 @@ public final class PipelineFile {
     return steps;
   }
 
-  private static Optional<Step> bindStep(String uri, ConfigNode node) {
+  private static Optional<Step> bindStep(String uri, ConfigNode node, ConfigFiles files, String baseDir) {
     if (!node.isMap()) {
       node.expected("a step mapping {layer, config, vars?, name?}");
       return Optional.empty();
@@ -72,7 +77,13 @@ public final class PipelineFile {
       return Optional.empty();
     }
     String name = Optional.ofNullable(node.get("name").text()).orElse(layer.id());
-    return Optional.of(new Step(name, layer, ConfigFiles.resolveSibling(uri, config), vars));
+    try {
+      return Optional.of(new Step(name, layer, files.locate("the step's config", ConfigFiles.resolveSibling(uri, config),
+          ConfigFiles.resolveAgainst(baseDir, config)), vars));
+    } catch (ConfigException e) {
+      e.problems().forEach(problem -> node.get("config").error(problem.message()));
+      return Optional.empty();
+    }
   }
 
   /** One step: a layer config to run with extra variables. */
