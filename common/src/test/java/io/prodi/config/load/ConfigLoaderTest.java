@@ -83,7 +83,7 @@ class ConfigLoaderTest {
     String child = folder.write("child.yml", "extends: nowhere.yml\n" + LAYER);
     String base = tmp.resolve("nowhere.yml").toString();
     assertThatThrownBy(() -> load(child)).isInstanceOf(ConfigException.class)
-        .hasMessage(base + ": $: Cannot read config: file not found (" + base + ")");
+        .hasMessage(child + ": extends: Cannot read the extends base: file not found (" + base + ")");
   }
 
   @Test
@@ -120,8 +120,9 @@ class ConfigLoaderTest {
     assertThat(loaded.config().compute().appName()).contains("legacy_app");
     assertThat(loaded.config().environmentConfig().timezone()).isEqualTo("America/Bogota");
     assertThat(loaded.problems()).extracting(ConfigProblem::severity).containsExactly(ConfigProblem.Severity.WARNING);
-    assertThat(loaded.problems().get(0).line()).isEqualTo(cfg + ": database_config: Cannot use database_config: the "
-        + "Python version never implemented it; write gold marts to a database with a sink of type jdbc (db.yml)");
+    assertThat(loaded.problems().get(0).line()).isEqualTo(cfg + ": paths.database: Ignoring database: the Python "
+        + "version never implemented its gold metadata database; write gold marts to a database with a sink of type "
+        + "jdbc; prodi migrate removes it (db.yml)");
   }
 
   @Test
