@@ -136,6 +136,45 @@ class HttpSourceTest extends EngineTestBase {
   }
 
   @Test
+  void thePythonVersionsAuthKeysAuthenticate() {
+    api.on("/items", r -> "Bearer tok-123456".equals(r.header("Authorization")) ? Answer.ok(items(0, 1))
+        : Answer.status(401, "{}"));
+    for (String alias : new String[] {"env", "var"}) {
+      CliRun bearer = run(config(", auth: {type: bearer_env, " + alias + ": FINBANK_TOKEN}"),
+          Map.of("FINBANK_TOKEN", "tok-123456"));
+      assertThat(bearer.exitCode()).as(bearer.toString()).isZero();
+      assertThat(bearer.out() + bearer.err()).doesNotContain("tok-123456");
+      assertThat(ids()).containsExactly("0");
+    }
+
+    api.on("/items", r -> "k-998877".equals(r.header("X-Api-Key")) ? Answer.ok(items(0, 2)) : Answer.status(401, "{}"));
+    CliRun apiKey = run(config(", auth: {type: api_key_header, name: X-Api-Key, value_env: KEY}"), Map.of("KEY", "k-998877"));
+    assertThat(apiKey.exitCode()).as(apiKey.toString()).isZero();
+    assertThat(ids()).containsExactly("0", "1");
+
+    AtomicInteger tokens = new AtomicInteger();
+    api.on("/token", r -> r.body.contains("client_id=cid") && r.body.contains("client_secret=csecret")
+        && r.body.contains("resource=ledger") ? Answer.ok("{\"access_token\": \"py-" + tokens.incrementAndGet() + "\"}")
+        : Answer.status(400, "{}"));
+    api.on("/items", r -> "Bearer py-1".equals(r.header("Authorization")) ? Answer.ok(items(0, 3)) : Answer.status(401, "{}"));
+    CliRun oauth = run(config(", auth: {type: oauth2_client_credentials, url: '" + api.url("/token")
+        + "', client_id_var: CID, client_secret_var: CSECRET, params: {resource: ledger}}"),
+        Map.of("CID", "cid", "CSECRET", "csecret"));
+    assertThat(oauth.exitCode()).as(oauth.toString()).isZero();
+    assertThat(tokens.get()).isEqualTo(1);
+    assertThat(ids()).containsExactly("0", "1", "2");
+    assertThat(oauth.out() + oauth.err()).doesNotContain("py-1", "csecret");
+  }
+
+  @Test
+  void anAliasWithoutItsVariableStillFailsBeforeAnyRequest() {
+    CliRun run = run(config(", auth: {type: bearer_env, env: NOT_SET_ANYWHERE}"), Map.of());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("NOT_SET_ANYWHERE");
+    assertThat(api.requests).isEmpty();
+  }
+
+  @Test
   void a401ThatNoRefreshCanFixFailsAtOnce() {
     api.on("/items", r -> Answer.status(401, "{\"error\":\"bad token\"}"));
     CliRun run = run(config(", auth: {type: bearer_env, token_env: T}"), Map.of("T", "wrong-token"));
