@@ -146,6 +146,38 @@ class JdbcPostgresTest extends EngineTestBase {
     assertThat(tmp.resolve("out/orders")).doesNotExist();
   }
 
+  /** As the Python version wrote it: the placeholder inside quotes, JDBC auth as {@code mode: env}. */
+  private String quotedIncremental() {
+    return folder.write("quoted.yml", "layer: raw\nstate: {uri: state}\nio:\n  source: {name: orders, type: jdbc, url: '"
+        + URL + "', query: \"SELECT * FROM " + table + " WHERE updated_at > '${RAW_WM_TS}'\", auth: {mode: env, "
+        + "username_env: PG_USER, password_env: PG_PASSWORD}, incremental: {watermark: {field: updated_at}}}\n"
+        + "  sink: {path: out/orders, mode: append}\n");
+  }
+
+  @Test
+  void aQuotedPlaceholderReadsIncrementallyAsTheBareOneDoes() throws Exception {
+    String cfg = quotedIncremental();
+    CliRun first = runWithCredentials(cfg);
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    assertThat(first.summary().get("sources").get(0).get("rows").asLong()).isEqualTo(3);
+    sql("INSERT INTO " + table + " VALUES (4, 'kiwi', '2024-06-04 09:00:00'), (5, 'late', '2024-06-02 23:00:00')");
+    CliRun second = runWithCredentials(cfg);
+    assertThat(second.exitCode()).as(second.toString()).isZero();
+    assertThat(second.summary().get("sources").get(0).get("rows").asLong()).isEqualTo(1);
+    assertThat(io.prodi.testing.Rows.of(read("parquet", "out/orders"), "id")).containsExactlyInAnyOrder("1", "2", "3", "4");
+  }
+
+  @Test
+  void aStoredWatermarkWithQuotesAndACommentCannotChangeAQuotedPlaceholdersQuery() {
+    String cfg = quotedIncremental();
+    new StateStore(at("state"), new Configuration()).commit("quoted::raw::orders", "2024-01-01' OR '1'='1' --", "updated_at",
+        "attacker", 0);
+    CliRun run = runWithCredentials(cfg);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.err()).contains("invalid input syntax for type timestamp");
+    assertThat(tmp.resolve("out/orders")).doesNotExist();
+  }
+
   @Test
   void theJdbcSinkOverwritesAndAppends() throws Exception {
     sql("CREATE TABLE " + table + "_mart (id INT, item TEXT, updated_at TIMESTAMP)");
