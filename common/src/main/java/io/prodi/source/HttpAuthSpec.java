@@ -51,9 +51,10 @@ public final class HttpAuthSpec {
       node.get("type").unknown("auth type", given, new TreeSet<>(TYPES.keySet()));
       return none();
     }
-    CredentialKeys.rejectLiterals(node, Set.of("token", "password", "key", "value", "client_secret", "api_key"));
+    Set<String> literals = Set.of("token", "password", "key", "value", "client_secret", "api_key");
+    CredentialKeys.rejectLiterals(node, literals);
     Set<String> allowed = new java.util.HashSet<>(KEYS.get(type));
-    allowed.addAll(Set.of("token", "password", "key", "value", "client_secret", "api_key"));
+    literals.stream().filter(node::has).forEach(allowed::add); // reported above, and never listed as valid
     node.allowKeys("auth " + type, allowed);
     java.util.Map<String, String> settings = new java.util.HashMap<>();
     switch (type) {

@@ -57,6 +57,18 @@ class ValidationTest {
   }
 
   @Test
+  void aMisspeltKeyBesideThePythonAliasesStillFailsAndNamesTheClosestKey() {
+    assertThat(problems(layer("  source: {type: http, url: 'https://api.example.com', auth: {type: bearer_env, "
+        + "token_evn: T}}\n" + SINK, ""))).containsExactly(
+        "ERROR io.source.auth.token_evn: Cannot use key 'token_evn' in auth bearer_env: unknown key, did you mean "
+            + "'token_env'? (valid keys: header, prefix, token_env, type)",
+        "ERROR io.source.auth.token_env: Cannot read token_env: the name of an environment variable is required "
+            + "(missing)");
+    assertThat(problems(layer("  source: {type: http, url: 'https://api.example.com', auth: {type: bearer_env, "
+        + "env: T}}\n" + SINK, ""), Map.of("T", "tok"))).isEmpty();
+  }
+
+  @Test
   void unknownKeysFarFromAnyValidOneListTheValidKeys() {
     assertThat(problems(layer("  source: {path: in, zzzzzzzz: 1}\n" + SINK, ""))).containsExactly(
         "ERROR io.source.zzzzzzzz: Cannot use key 'zzzzzzzz' in a files source: unknown key, (valid keys: format, "
