@@ -51,6 +51,20 @@ class PipelineCliTest {
   }
 
   @Test
+  void aStepConfigNotBesideThePipelineIsLookedUpUnderTheBaseDirAndAMissingOneNamesBothPlaces() {
+    String file = folder.write("pipelines/p.yml", "steps:\n  - {layer: raw, config: cfg/raw.yml, vars: {part: a}}\n");
+    CliRun run = CliRun.prodi("run-pipeline", "-p", file, "--dry-run", "--base-dir", tmp.toString());
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).contains("[raw] plan for " + tmp.resolve("cfg/raw.yml") + " (dry run)");
+
+    String missing = folder.write("pipelines/q.yml", "steps:\n  - {layer: raw, config: cfg/nowhere.yml}\n");
+    CliRun failed = CliRun.prodi("run-pipeline", "-p", missing, "--dry-run", "--base-dir", tmp.toString());
+    assertThat(failed.exitCode()).isEqualTo(2);
+    assertThat(failed.err()).contains("Cannot read the step's config: file not found ("
+        + tmp.resolve("pipelines/cfg/nowhere.yml") + ", also tried " + tmp.resolve("cfg/nowhere.yml") + ")");
+  }
+
+  @Test
   void aninvalidStepStopsThePipelineBeforeAnyStepRuns() {
     String broken = folder.write("cfg/silver.yml", "layer: silver\nio: {source: {path: a}, sink: {path: b, mode: upsert}}\n");
     String file = folder.write("p.yml", "- {layer: raw, config: cfg/raw.yml, vars: {part: a}}\n"

@@ -87,6 +87,25 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aBaseOrDatasetNotBesideTheFileIsLookedUpUnderTheBaseDir() {
+    folder.write("cfg/shared/base.yml", LAYER + "compute: {app_name: from_base}\n");
+    folder.write("config/datasets/orders.yml", "id: orders\nlayers:\n  bronze:\n    compute: {options: {x: '1'}}\n");
+    String child = folder.write("cfg/bronze/child.yml", "extends: cfg/shared/base.yml\n"
+        + "dataset_config: config/datasets/orders.yml\n");
+    LayerConfig config = load(child).config();
+    assertThat(config.compute().appName()).contains("from_base");
+    assertThat(config.compute().options()).containsEntry("x", "1");
+  }
+
+  @Test
+  void aBaseFoundInNeitherPlaceNamesBoth() {
+    String child = folder.write("cfg/bronze/child.yml", "extends: cfg/nowhere.yml\n");
+    assertThatThrownBy(() -> load(child)).isInstanceOf(ConfigException.class)
+        .hasMessage(child + ": extends: Cannot read the extends base: file not found ("
+            + tmp.resolve("cfg/bronze/cfg/nowhere.yml") + ", also tried " + tmp.resolve("cfg/nowhere.yml") + ")");
+  }
+
+  @Test
   void variablesAreRenderedInBasesToo() {
     folder.write("base.yml", LAYER + "compute: {app_name: 'app_{{ team }}_${ds}'}\n");
     String child = folder.write("child.yml", "extends: base.yml\n");
