@@ -39,6 +39,9 @@ final class StorageForms {
       rewrite.remove(options, "use_tls");
     } else if (tls.isBoolean()) {
       tlsOff(rewrite, at, options, protocol);
+    } else if (!tls.isMissingNode()) {
+      rewrite.findings().error(Rewrite.show(options, "use_tls"),
+          "Cannot read use_tls: expected a YAML boolean (true or false, unquoted) (" + tls.asText() + ")");
     }
     JsonNode project = rewrite.at(options).path("project");
     if (project.isTextual() && protocol.equals("gs")) {
@@ -47,6 +50,7 @@ final class StorageForms {
     }
     List<String> others = new ArrayList<>();
     rewrite.at(options).fieldNames().forEachRemaining(others::add);
+    others.remove("use_tls"); // still there: turned off where TLS cannot be, an error kept in the file
     for (String key : others) {
       rewrite.ignoreForHuman(options, key, key.equals("client_kwargs") || key.equals("config_kwargs")
           ? "fsspec client options have no effect on Hadoop's file systems; set storage." + protocol

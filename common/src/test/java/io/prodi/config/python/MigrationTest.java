@@ -82,6 +82,25 @@ class MigrationTest {
   }
 
   @Test
+  void storageOptionsBecomeHadoopKeysAndTlsOffStaysAnErrorForAHuman() {
+    Migration gcs = Migration.of("env.yml", "storage:\n  gs:\n    auth: workload_identity\n"
+        + "    storage_options: {project: data-platform-prod, use_tls: true}\n");
+    assertThat(gcs.text()).isEqualTo("storage:\n  gs:\n    auth: workload_identity\n    hadoop:\n"
+        + "      fs.gs.project.id: data-platform-prod\n");
+    assertThat(gcs.forHuman()).isEmpty();
+
+    String tlsOff = "storage:\n  s3:\n    endpoint: 'https://minio.internal:9000'\n    storage_options: {use_tls: false}\n";
+    Migration s3 = Migration.of("env.yml", tlsOff);
+    assertThat(s3.text()).isEqualTo(tlsOff);
+    assertThat(s3.forHuman()).containsExactly("env.yml: storage.s3.storage_options.use_tls: Cannot turn TLS off for s3: "
+        + "allowed only for an endpoint on a loopback address (use_tls: false)");
+
+    Migration emulator = Migration.of("env.yml",
+        "storage:\n  s3:\n    endpoint: 'http://127.0.0.1:4568'\n    storage_options: {use_tls: false}\n");
+    assertThat(emulator.text()).contains("fs.s3a.connection.ssl.enabled: 'false'").doesNotContain("use_tls");
+  }
+
+  @Test
   void aFileThatIsNoConfigOfThePythonVersionIsLeftAndNamed() {
     Migration migration = Migration.of("notes.yml", "owners: [ana, luis]\n");
     assertThat(migration.changed()).isFalse();
