@@ -12,7 +12,7 @@ from airflow.providers.google.cloud.operators.dataproc import DataprocSubmitJobO
 PROJECT = "datalake-prod"
 REGION = "us-central1"
 CLUSTER = "datalake-prod"
-JAR = "gs://datalake-artifacts/libs/prodi-0.1.0.jar"
+JAR = "gs://datalake-artifacts/libs/prodi_2.12-0.1.0.jar"
 LAYERS = [
     ("raw", "io.prodi.layers.RawLayer", "gs://datalake-artifacts/cfg/raw/gcp.prod.yml"),
     ("bronze", "io.prodi.layers.BronzeLayer", "gs://datalake-artifacts/cfg/bronze/gcp.prod.yml"),

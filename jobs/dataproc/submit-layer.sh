@@ -10,5 +10,5 @@ source "$(dirname "${BASH_SOURCE[0]}")/layer-class.sh"
 main="$(main_class "$layer")"
 exec gcloud dataproc jobs submit spark \
   --cluster="${PRODI_CLUSTER:-datalake-prod}" --region="${PRODI_REGION:-us-central1}" \
-  --class="$main" --jars="${PRODI_JAR:-gs://datalake-artifacts/libs/prodi-0.1.0.jar}" \
+  --class="$main" --jars="${PRODI_JAR:-gs://datalake-artifacts/libs/prodi_2.12-0.1.0.jar}" \
   -- --config "$config" "$@"

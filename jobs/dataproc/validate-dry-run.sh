@@ -6,7 +6,7 @@
 #   jobs/dataproc/validate-dry-run.sh raw gs://datalake-artifacts/cfg/raw/gcp.prod.yml
 #
 # Environment: PRODI_CLUSTER (default dp-ops-validation), PRODI_REGION (default us-central1),
-# PRODI_JAR (default gs://datalake-artifacts/libs/prodi-0.1.0.jar).
+# PRODI_JAR (default gs://datalake-artifacts/libs/prodi_2.12-0.1.0.jar).
 set -euo pipefail
 layer="${1:?usage: $0 LAYER CONFIG_URI}"
 config="${2:?usage: $0 LAYER CONFIG_URI}"
@@ -16,7 +16,7 @@ exec gcloud dataproc jobs submit spark \
   --cluster="${PRODI_CLUSTER:-dp-ops-validation}" \
   --region="${PRODI_REGION:-us-central1}" \
   --class="$main" \
-  --jars="${PRODI_JAR:-gs://datalake-artifacts/libs/prodi-0.1.0.jar}" \
+  --jars="${PRODI_JAR:-gs://datalake-artifacts/libs/prodi_2.12-0.1.0.jar}" \
   -- \
   --config "$config" \
   --env.PRODI_FORCE_DRY_RUN=true

@@ -80,7 +80,7 @@ class JobsIT {
       String previous = null;
       for (JsonNode job : root.get("jobs")) {
         String step = job.get("stepId").asText();
-        assertThat(job.path("sparkJob").path("mainJarFileUri").asText()).as(template).endsWith("/prodi-0.1.0.jar");
+        assertThat(job.path("sparkJob").path("jarFileUris").get(0).asText()).as(template).endsWith("/prodi_2.12-0.1.0.jar");
         assertThat(job.path("sparkJob").path("mainClass").asText()).as(template).startsWith("io.prodi.layers.");
         if (previous != null) {
           assertThat(job.path("prerequisiteStepIds").get(0).asText()).as(template + " " + step).isEqualTo(previous);
