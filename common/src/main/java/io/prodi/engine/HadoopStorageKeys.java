@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Turns the storage settings of an environment config (and a layer's {@code storage:}) into the
- * Hadoop configuration keys of the gcs-connector 2.2, S3A and ABFS, reading credential values from
+ * Hadoop configuration keys of the gcs-connector 3.x (what Dataproc 2.2+ and Serverless ship), S3A and ABFS, reading credential values from
  * the run's environment. The values are secrets: callers set them, never print them.
  */
 public final class HadoopStorageKeys {
@@ -46,7 +46,7 @@ public final class HadoopStorageKeys {
 
   private static void gcs(StorageSpec spec, RunEnvironment env, Map<String, String> keys) {
     credential(spec, "token_env", env).ifPresent(keyFile -> {
-      keys.put("fs.gs.auth.service.account.enable", "true");
+      keys.put("fs.gs.auth.type", "SERVICE_ACCOUNT_JSON_KEYFILE");
       keys.put("fs.gs.auth.service.account.json.keyfile", keyFile);
     });
     credential(spec, "project_env", env).ifPresent(project -> keys.put("fs.gs.project.id", project));
@@ -55,8 +55,7 @@ public final class HadoopStorageKeys {
     spec.endpoint().ifPresent(endpoint -> {
       keys.put("fs.gs.storage.root.url", endpoint.endsWith("/") ? endpoint : endpoint + "/");
       if (isLoopback(endpoint) && !spec.credentials().containsKey("token_env")) {
-        keys.put("fs.gs.auth.service.account.enable", "false");
-        keys.put("fs.gs.auth.null.enable", "true");
+        keys.put("fs.gs.auth.type", "UNAUTHENTICATED");
       }
     });
   }

@@ -25,7 +25,7 @@ class HadoopStorageKeysTest {
   void gcsKeyFileProjectAndHadoopKeys() {
     assertThat(keys("gs: {credentials: {token_env: KEYFILE, project_env: PROJECT}, hadoop: {fs.gs.block.size: '1'}}",
         Map.of("KEYFILE", "/keys/sa.json", "PROJECT", "lake-prod"))).containsExactly(
-        Map.entry("fs.gs.auth.service.account.enable", "true"),
+        Map.entry("fs.gs.auth.type", "SERVICE_ACCOUNT_JSON_KEYFILE"),
         Map.entry("fs.gs.auth.service.account.json.keyfile", "/keys/sa.json"),
         Map.entry("fs.gs.project.id", "lake-prod"),
         Map.entry("fs.gs.block.size", "1"));
@@ -35,8 +35,7 @@ class HadoopStorageKeysTest {
   void gcsEmulatorOnLoopbackUsesNullAuth() {
     assertThat(keys("gs: {endpoint: 'http://127.0.0.1:9023'}", Map.of())).containsExactly(
         Map.entry("fs.gs.storage.root.url", "http://127.0.0.1:9023/"),
-        Map.entry("fs.gs.auth.service.account.enable", "false"),
-        Map.entry("fs.gs.auth.null.enable", "true"));
+        Map.entry("fs.gs.auth.type", "UNAUTHENTICATED"));
   }
 
   @Test
