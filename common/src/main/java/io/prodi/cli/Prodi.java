@@ -46,6 +46,12 @@ public final class Prodi implements Callable<Integer> {
   }
 
   static int run(CommandLine cli, String[] args, CliContext context) {
+    java.util.Optional<String> wrongPlatform = io.prodi.run.BuildTarget.ofThisJar()
+        .flatMap(io.prodi.run.BuildTarget::mismatchWithClassPath);
+    if (wrongPlatform.isPresent()) {
+      context.err().println("prodi: error: " + wrongPlatform.get());
+      return LayerRun.FAILED;
+    }
     cli.setOut(new java.io.PrintWriter(context.out(), true));
     cli.setErr(new java.io.PrintWriter(context.err(), true));
     cli.setParameterExceptionHandler((ex, given) -> {

@@ -21,34 +21,6 @@ class LayerMainsIT {
         .contains("{\"prodi_summary\":{\"layer\":\"" + layer + "\",\"status\":\"dry_run\"");
   }
 
-  /** A real run of each main class, as spark-submit starts it: a JVM of its own building its session. */
-  @Test
-  void theMainsRunTheFinanceExampleForReal(@org.junit.jupiter.api.io.TempDir java.nio.file.Path base) throws Exception {
-    for (String folder : List.of("cfg", "samples")) {
-      try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Paths.get(folder))) {
-        for (java.nio.file.Path source : (Iterable<java.nio.file.Path>) files::iterator) {
-          java.nio.file.Path target = base.resolve(source.toString());
-          if (java.nio.file.Files.isDirectory(source)) {
-            java.nio.file.Files.createDirectories(target);
-          } else {
-            java.nio.file.Files.copy(source, target);
-          }
-        }
-      }
-    }
-    for (String layer : List.of("Raw", "Bronze", "Silver", "Gold")) {
-      ProcessRun run = ProcessRun.java(Map.of(), "io.prodi.layers." + layer + "Layer", "--config",
-          base.resolve("cfg/finance/" + layer.toLowerCase(java.util.Locale.ROOT) + "/transactions.yml").toString(),
-          "--base-dir", base.toString());
-      assertThat(run.exitCode).as(run.toString()).isZero();
-      assertThat(run.out).contains("\"status\":\"succeeded\"");
-    }
-    try (java.util.stream.Stream<java.nio.file.Path> csv = java.nio.file.Files.list(base.resolve("data/gold/account_daily_csv"))) {
-      java.nio.file.Path part = csv.filter(p -> p.toString().endsWith(".csv")).findFirst().orElseThrow();
-      assertThat(java.nio.file.Files.readAllLines(part)).hasSize(11).contains("A100,USD,2024-06-01,100.50,2,1");
-    }
-  }
-
   @Test
   void aMainRefusesAConfigOfAnotherLayerWithExit2() throws Exception {
     ProcessRun run = ProcessRun.java(Map.of(), "io.prodi.layers.GoldLayer", "--config", "cfg/raw/example.yml",

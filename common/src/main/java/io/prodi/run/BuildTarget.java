@@ -1,0 +1,79 @@
+package io.prodi.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The platform target this jar was built for (Scala line, Spark line, Delta: CONTRACT.md §12), and the check
+ * that the running class path is that platform. A jar for another Scala line fails on the first Spark call
+ * with a NoSuchMethodError; this check says which jar to use instead, before any config is read.
+ */
+public final class BuildTarget {
+  private final String jar;
+  private final String scala;
+  private final String spark;
+
+  BuildTarget(String jar, String scala, String spark) {
+    this.jar = jar;
+    this.scala = scala;
+    this.spark = spark;
+  }
+
+  /** The target recorded at build time, if the build recorded one (it always does in the jar). */
+  public static Optional<BuildTarget> ofThisJar() {
+    return properties(BuildTarget.class.getClassLoader(), "io/prodi/build-target.properties")
+        .map(p -> new BuildTarget(p.getProperty("jar"), p.getProperty("scala.binary.version"), p.getProperty("spark.version")));
+  }
+
+  /**
+   * Why this jar cannot run on a class path with Scala {@code runningScala} and Spark {@code runningSpark}
+   * (full versions, e.g. 2.13.8 and 3.5.7), or empty when it can: the Scala binary line and Spark's major
+   * and minor version must match.
+   */
+  public Optional<String> mismatch(String runningScala, String runningSpark) {
+    if (runningScala.startsWith(scala + ".") && line(runningSpark).equals(line(spark))) {
+      return Optional.empty();
+    }
+    return Optional.of("Cannot run " + jar + " on this class path: the jar is built for Spark " + line(spark)
+        + " on Scala " + scala + ", the class path has Spark " + runningSpark + " on Scala " + runningScala
+        + "; use the jar of that platform (docs/run/compatibility.md) (" + expectedJar(runningScala, runningSpark) + ")");
+  }
+
+  /** The mismatch with the Scala and Spark on this process's class path; empty when either is absent. */
+  public Optional<String> mismatchWithClassPath() {
+    ClassLoader loader = BuildTarget.class.getClassLoader();
+    Optional<String> runningScala = properties(loader, "library.properties").map(p -> p.getProperty("version.number"));
+    Optional<String> runningSpark = properties(loader, "spark-version-info.properties").map(p -> p.getProperty("version"));
+    if (runningScala.isEmpty() || runningSpark.isEmpty()) {
+      return Optional.empty();
+    }
+    return mismatch(runningScala.get(), runningSpark.get());
+  }
+
+  private String expectedJar(String runningScala, String runningSpark) {
+    String scalaLine = runningScala.replaceAll("^(\\d+\\.\\d+).*", "$1");
+    String version = jar.replaceAll(".*-([^-]+)\\.jar$", "$1");
+    String name = runningSpark.startsWith("3.") ? "prodi_" + scalaLine : "prodi-spark" + runningSpark.charAt(0) + "_" + scalaLine;
+    return name + "-" + version + ".jar";
+  }
+
+  private static String line(String sparkVersion) {
+    return sparkVersion.replaceAll("^(\\d+\\.\\d+).*", "$1");
+  }
+
+  private static Optional<Properties> properties(ClassLoader loader, String resource) {
+    try (InputStream in = loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        return Optional.empty();
+      }
+      Properties properties = new Properties();
+      properties.load(in);
+      return Optional.of(properties);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
