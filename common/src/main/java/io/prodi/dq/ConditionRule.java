@@ -13,6 +13,7 @@ import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.catalyst.analysis.UnresolvedAttribute;
 import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.execution.SparkSqlParser;
 import scala.collection.JavaConverters;
 
 /**
@@ -20,6 +21,9 @@ import scala.collection.JavaConverters;
  * when the expression is false; when it is null (unknown) the row passes.
  */
 final class ConditionRule extends RowRule {
+  /** Spark's own parser: the columns an expression reads, on every Spark line (Spark 4's Column has no expr()). */
+  private static final SparkSqlParser PARSER = new SparkSqlParser();
+
   @Override
   protected Column failsWhen(ExpectationSpec spec) {
     return not(expr(spec.expr().orElseThrow()));
@@ -29,7 +33,7 @@ final class ConditionRule extends RowRule {
   @Override
   public Column sampleOf(ExpectationSpec spec) {
     Set<String> columns = new LinkedHashSet<>();
-    collectColumns(expr(spec.expr().orElseThrow()).expr(), columns);
+    collectColumns(PARSER.parseExpression(spec.expr().orElseThrow()), columns);
     if (columns.isEmpty()) {
       return org.apache.spark.sql.functions.lit("(no column)");
     }
