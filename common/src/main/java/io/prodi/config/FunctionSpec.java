@@ -27,12 +27,16 @@ public final class FunctionSpec {
     return new FunctionSpec(className, params.isMap() ? params.raw().deepCopy() : null);
   }
 
+  /** The interface a function class implements: the engine module's {@code io.prodi.api.Transform}. */
+  public static final String TRANSFORM_API = "io.prodi.api.Transform";
+
   private static void checkClass(ConfigNode node, String className) {
     try {
-      Class<?> found = Class.forName(className, false, Thread.currentThread().getContextClassLoader());
-      if (!io.prodi.api.Transform.class.isAssignableFrom(found)) {
-        node.error("Cannot use " + className + " as a function: it does not implement "
-            + io.prodi.api.Transform.class.getName() + " (" + className + ")");
+      ClassLoader loader = Thread.currentThread().getContextClassLoader();
+      Class<?> found = Class.forName(className, false, loader);
+      if (!Class.forName(TRANSFORM_API, false, loader).isAssignableFrom(found)) {
+        node.error("Cannot use " + className + " as a function: it does not implement " + TRANSFORM_API
+            + " (" + className + ")");
       }
     } catch (ClassNotFoundException | LinkageError e) {
       node.error("Cannot load function class: not on the class path (" + className + ")");

@@ -65,7 +65,7 @@ public final class ExpectedRows {
   }
 
   /** Every difference between these expectations and the actual rows, as lines of the diff; none when equal. */
-  List<String> differences(String what, List<Map<String, Object>> actual, List<String> actualColumns) {
+  public List<String> differences(String what, List<Map<String, Object>> actual, List<String> actualColumns) {
     List<String> diff = new ArrayList<>();
     if (count != null && count != actual.size()) {
       diff.add(what + ": expected " + count + " rows, got " + actual.size());

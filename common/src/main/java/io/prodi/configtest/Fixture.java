@@ -10,11 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.spark.sql.DataFrameReader;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /** Fixture data standing in for a source: inline rows (types inferred, or a DDL schema) or a file. */
 public final class Fixture {
@@ -61,17 +56,26 @@ public final class Fixture {
         node.get("options").textMap());
   }
 
-  /** The fixture as a DataFrame of the test's session. */
-  Dataset<Row> read(SparkSession spark) {
-    if (file != null) {
-      DataFrameReader reader = spark.read().format(format.equals("jsonl") ? "json" : format).options(options);
-      if (schema != null) {
-        reader.schema(schema);
-      }
-      return reader.load(file);
-    }
-    Dataset<String> json = spark.createDataset(jsonRows, Encoders.STRING());
-    return schema != null ? spark.read().schema(schema).json(json) : spark.read().json(json);
+  /** The fixture's rows as JSON objects, one per row (empty for a file fixture). */
+  public List<String> jsonRows() {
+    return jsonRows;
   }
 
+  /** The DDL schema, if given. */
+  public Optional<String> schema() {
+    return Optional.ofNullable(schema);
+  }
+
+  /** The fixture file, resolved against the test file, if it is a file fixture. */
+  public Optional<String> file() {
+    return Optional.ofNullable(file);
+  }
+
+  public String format() {
+    return format;
+  }
+
+  public Map<String, String> options() {
+    return options;
+  }
 }

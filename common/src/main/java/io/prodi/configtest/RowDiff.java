@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * by value (10.5 equals 10.50), doubles within a relative 1e-9; dates and timestamps by their text
  * (2024-06-01, 2024-06-01 10:00:00, UTC).
  */
-final class RowDiff {
+public final class RowDiff {
   private static final double TOLERANCE = 1e-9;
   private static final int SHOWN = 20;
 
@@ -130,7 +130,7 @@ final class RowDiff {
     return true;
   }
 
-  static boolean same(JsonNode expected, Object actual) {
+  public static boolean same(JsonNode expected, Object actual) {
     if (expected == null || expected.isNull()) {
       return actual == null;
     }

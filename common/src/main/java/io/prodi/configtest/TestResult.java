@@ -8,7 +8,7 @@ public final class TestResult {
   private final List<String> differences;
   private final long millis;
 
-  TestResult(ConfigTest test, List<String> differences, long millis) {
+  public TestResult(ConfigTest test, List<String> differences, long millis) {
     this.test = test;
     this.differences = List.copyOf(differences);
     this.millis = millis;

@@ -23,12 +23,12 @@ public final class ExpectationResult {
   }
 
   /** A result counted in rows: it passed when no row failed. */
-  static ExpectationResult rows(ExpectationSpec spec, long checked, long failed, List<String> samples) {
+  public static ExpectationResult rows(ExpectationSpec spec, long checked, long failed, List<String> samples) {
     return new ExpectationResult(spec, checked, failed, samples, failed == 0, null);
   }
 
   /** A result about the whole output (row counts, freshness, the schema): {@code observed} says what was seen. */
-  static ExpectationResult table(ExpectationSpec spec, Long checked, boolean passed, String observed) {
+  public static ExpectationResult table(ExpectationSpec spec, Long checked, boolean passed, String observed) {
     return new ExpectationResult(spec, checked, null, List.of(), passed, observed);
   }
 

@@ -11,21 +11,21 @@ import java.util.stream.Collectors;
 
 /**
  * The registry of expectation types (CONTRACT.md §6), keyed by the lower-case {@code type}: each with
- * its scope, its {@link Rule} (one small class) and its keys.
+ * its scope and its keys. How each is evaluated is the engine's {@code Rules}, one small class per type.
  */
 public enum ExpectationType {
-  NOT_NULL(Scope.ROW, new NotNullRule(), "column"),
-  UNIQUE(Scope.KEY, new UniqueRule(), "column", "columns"),
-  NON_NEGATIVE(Scope.ROW, new NonNegativeRule(), "column"),
-  VALID_VALUES(Scope.ROW, new ValidValuesRule(), "column", "values"),
-  RANGE(Scope.ROW, new RangeRule(), "column", "min", "max"),
-  CONDITION(Scope.ROW, new ConditionRule(), "expr"),
-  REGEX(Scope.ROW, new RegexRule(), "column", "pattern"),
-  MIN_ROW_COUNT(Scope.TABLE, new RowCountRule(true), "value"),
-  MAX_ROW_COUNT(Scope.TABLE, new RowCountRule(false), "value"),
-  COLUMNS_EXIST(Scope.SCHEMA, new ColumnsExistRule(), "columns"),
-  FRESHNESS(Scope.TABLE, new FreshnessRule(), "column", "max_age"),
-  REFERENTIAL(Scope.JOIN, new ReferentialRule(), "column", "ref");
+  NOT_NULL(Scope.ROW, "column"),
+  UNIQUE(Scope.KEY, "column", "columns"),
+  NON_NEGATIVE(Scope.ROW, "column"),
+  VALID_VALUES(Scope.ROW, "column", "values"),
+  RANGE(Scope.ROW, "column", "min", "max"),
+  CONDITION(Scope.ROW, "expr"),
+  REGEX(Scope.ROW, "column", "pattern"),
+  MIN_ROW_COUNT(Scope.TABLE, "value"),
+  MAX_ROW_COUNT(Scope.TABLE, "value"),
+  COLUMNS_EXIST(Scope.SCHEMA, "columns"),
+  FRESHNESS(Scope.TABLE, "column", "max_age"),
+  REFERENTIAL(Scope.JOIN, "column", "ref");
 
   /** What an expectation looks at, which decides how it is evaluated and whether rows can be dropped. */
   public enum Scope {
@@ -45,12 +45,10 @@ public enum ExpectationType {
       Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ExpectationType::id, Function.identity()));
 
   private final Scope scope;
-  private final Rule rule;
   private final Set<String> keys;
 
-  ExpectationType(Scope scope, Rule rule, String... keys) {
+  ExpectationType(Scope scope, String... keys) {
     this.scope = scope;
-    this.rule = rule;
     Set<String> all = new java.util.HashSet<>(CommonKeys.KEYS);
     all.addAll(Arrays.asList(keys));
     this.keys = Set.copyOf(all);
@@ -72,11 +70,6 @@ public enum ExpectationType {
   /** Whether failing rows can be told apart, so that {@code drop} and {@code quarantine} apply. */
   public boolean isRowLevel() {
     return scope == Scope.ROW;
-  }
-
-  /** How expectations of this type are evaluated. */
-  public Rule rule() {
-    return rule;
   }
 
   public Set<String> keys() {

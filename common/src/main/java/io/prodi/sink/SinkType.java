@@ -1,40 +1,26 @@
 package io.prodi.sink;
 
 import io.prodi.config.ConfigNode;
-import io.prodi.engine.StepContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
+import java.util.Set;
 
-/** A sink type of the registry: how its config binds, and how a run writes to it. */
-public final class SinkType {
+/** A sink type of the registry: its name, the keys its spec accepts and how its config binds. */
+final class SinkType {
   /** Binds a sink mapping given the layer's default write mode. */
   interface Binder {
     SinkSpec bind(ConfigNode node, String defaultMode);
   }
 
-  /** Writes the output to a sink of type {@code S}. */
-  interface Writer<S extends SinkSpec> {
-    SinkResult write(S spec, Dataset<Row> output, StepContext context);
-  }
-
   private final String name;
-  private final java.util.Set<String> keys;
+  private final Set<String> keys;
   private final Binder binder;
-  private final Writer<SinkSpec> writer;
 
-  private SinkType(String name, java.util.Set<String> keys, Binder binder, Writer<SinkSpec> writer) {
-    this.keys = keys;
+  SinkType(String name, Set<String> keys, Binder binder) {
     this.name = name;
+    this.keys = keys;
     this.binder = binder;
-    this.writer = writer;
   }
 
-  @SuppressWarnings("unchecked")
-  static <S extends SinkSpec> SinkType of(String name, java.util.Set<String> keys, Binder binder, Writer<S> writer) {
-    return new SinkType(name, keys, binder, (spec, output, context) -> writer.write((S) spec, output, context));
-  }
-
-  public String name() {
+  String name() {
     return name;
   }
 
@@ -42,12 +28,8 @@ public final class SinkType {
     return binder.bind(node, defaultMode);
   }
 
-  SinkResult write(SinkSpec spec, Dataset<Row> output, StepContext context) {
-    return writer.write(spec, output, context);
-  }
-
   /** The keys its spec accepts (what the binder allows; the config schema lists them). */
-  java.util.Set<String> keys() {
+  Set<String> keys() {
     return keys;
   }
 }

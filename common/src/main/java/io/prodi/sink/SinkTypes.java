@@ -1,19 +1,19 @@
 package io.prodi.sink;
 
 import io.prodi.config.ConfigNode;
-import io.prodi.engine.StepContext;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
-/** The registry of sink types, keyed by the lower-case {@code type} (files is the default). */
+/**
+ * The registry of sink types, keyed by the lower-case {@code type} (files is the default): how each binds.
+ * How a run writes each is the engine's {@code SinkWriters}, keyed by the same names.
+ */
 public final class SinkTypes {
   private static final Map<String, SinkType> TYPES = Map.of(
-      "files", SinkType.of("files", FilesSinkSpec.KEYS, FilesSinkSpec::bind, FilesSinkWriter::write),
-      "table", SinkType.of("table", TableSinkSpec.KEYS, TableSinkSpec::bind, TableSinkWriter::write),
-      "jdbc", SinkType.of("jdbc", JdbcSinkSpec.KEYS, JdbcSinkSpec::bind, JdbcSinkWriter::write));
+      "files", new SinkType("files", FilesSinkSpec.KEYS, FilesSinkSpec::bind),
+      "table", new SinkType("table", TableSinkSpec.KEYS, TableSinkSpec::bind),
+      "jdbc", new SinkType("jdbc", JdbcSinkSpec.KEYS, JdbcSinkSpec::bind));
   /** The keys of a sink's {@code merge} block. */
   public static final Set<String> MERGE_KEYS = WriteModes.MERGE_KEYS;
   /** {@code kind: noop}: a sink that writes nothing on purpose. */
@@ -55,13 +55,5 @@ public final class SinkTypes {
       return Optional.empty();
     }
     return Optional.of(found.bind(node, defaultMode));
-  }
-
-  /** Writes the output to a sink; a {@code kind: noop} sink writes nothing. */
-  public static SinkResult write(SinkSpec spec, Dataset<Row> output, StepContext context) {
-    if (spec instanceof NoopSinkSpec) {
-      return SinkResult.skipped("kind noop");
-    }
-    return TYPES.get(spec.type()).write(spec, output, context);
   }
 }

@@ -1,20 +1,20 @@
 package io.prodi.source;
 
 import io.prodi.config.ConfigNode;
-import io.prodi.engine.StepContext;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 
-/** The registry of source types, keyed by the lower-case {@code type} (files is the default). */
+/**
+ * The registry of source types, keyed by the lower-case {@code type} (files is the default): how each binds.
+ * How a run reads each is the engine's {@code SourceReaders}, keyed by the same names.
+ */
 public final class SourceTypes {
   private static final Map<String, SourceType> TYPES = Map.of(
-      "files", SourceType.of("files", FilesSourceSpec.KEYS, FilesSourceSpec::bind, FilesSourceReader::read),
-      "table", SourceType.of("table", TableSourceSpec.KEYS, TableSourceSpec::bind, TableSourceReader::read),
-      "http", SourceType.of("http", HttpSourceSpec.KEYS, HttpSourceSpec::bind, HttpSourceReader::read),
-      "jdbc", SourceType.of("jdbc", JdbcSourceSpec.KEYS, JdbcSourceSpec::bind, JdbcSourceReader::read));
+      "files", new SourceType("files", FilesSourceSpec.KEYS, FilesSourceSpec::bind),
+      "table", new SourceType("table", TableSourceSpec.KEYS, TableSourceSpec::bind),
+      "http", new SourceType("http", HttpSourceSpec.KEYS, HttpSourceSpec::bind),
+      "jdbc", new SourceType("jdbc", JdbcSourceSpec.KEYS, JdbcSourceSpec::bind));
 
   private SourceTypes() {}
 
@@ -40,10 +40,5 @@ public final class SourceTypes {
       return Optional.empty();
     }
     return Optional.of(found.bind(node));
-  }
-
-  /** Reads a source (lazily: a DataFrame, no rows yet). */
-  public static Dataset<Row> read(SourceSpec spec, StepContext context) {
-    return TYPES.get(spec.type()).read(spec, context);
   }
 }

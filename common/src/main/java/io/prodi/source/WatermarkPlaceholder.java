@@ -6,10 +6,10 @@ package io.prodi.source;
  * {@code '${RAW_WM_TS}'}) it becomes the escaped value alone. Either way no value can end the string:
  * quotes are doubled, and for MySQL and MariaDB, whose strings take backslash escapes, backslashes too.
  */
-final class WatermarkPlaceholder {
+public final class WatermarkPlaceholder {
   private WatermarkPlaceholder() {}
 
-  static String substitute(String query, String placeholder, String value, String url) {
+  public static String substitute(String query, String placeholder, String value, String url) {
     boolean mysql = url != null && (url.startsWith("jdbc:mysql:") || url.startsWith("jdbc:mariadb:"));
     StringBuilder out = new StringBuilder();
     boolean quoted = false;

@@ -1,11 +1,5 @@
 package io.prodi.transform;
 
-import io.prodi.engine.StepContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import static org.apache.spark.sql.functions.col;
-import org.apache.spark.sql.Column;
-
 import io.prodi.config.ConfigNode;
 
 /**
@@ -33,16 +27,5 @@ public final class AddMetadataStep implements PreStep {
   @Override
   public String describe() {
     return "add_metadata _ingestion_ts, _run_id, _source";
-  }
-
-  @Override
-  public Dataset<Row> apply(Dataset<Row> input, StepContext context) {
-    Column source = java.util.Arrays.asList(input.columns()).contains(StepContext.SOURCE_TAG)
-        ? col(StepContext.SOURCE_TAG) : org.apache.spark.sql.functions.lit(null).cast("string");
-    return input
-        .withColumn("_ingestion_ts", org.apache.spark.sql.functions.current_timestamp())
-        .withColumn("_run_id", org.apache.spark.sql.functions.lit(context.runId()))
-        .withColumn("_source", source)
-        .drop(StepContext.SOURCE_TAG);
   }
 }

@@ -1,10 +1,5 @@
 package io.prodi.transform;
 
-import io.prodi.engine.StepContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import static org.apache.spark.sql.functions.col;
-
 import io.prodi.config.ConfigNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,15 +34,5 @@ public final class CastStep implements PreStep {
   @Override
   public String describe() {
     return "cast " + types;
-  }
-
-  @Override
-  public Dataset<Row> apply(Dataset<Row> input, StepContext context) {
-    ColumnCheck.require(input, types.keySet(), "cast");
-    Dataset<Row> out = input;
-    for (Map.Entry<String, String> cast : types.entrySet()) {
-      out = out.withColumn(cast.getKey(), col(cast.getKey()).cast(cast.getValue()));
-    }
-    return out;
   }
 }

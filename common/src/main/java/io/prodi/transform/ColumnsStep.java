@@ -1,13 +1,5 @@
 package io.prodi.transform;
 
-import io.prodi.engine.StepContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import static org.apache.spark.sql.functions.col;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.types.StringType;
-import org.apache.spark.sql.types.StructField;
-
 import io.prodi.config.ConfigNode;
 import java.util.List;
 
@@ -57,30 +49,5 @@ public final class ColumnsStep implements PreStep {
   @Override
   public String describe() {
     return type + " " + (columns.isEmpty() ? "(all string columns)" : String.join(", ", columns));
-  }
-
-  @Override
-  public Dataset<Row> apply(Dataset<Row> input, StepContext context) {
-    ColumnCheck.require(input, columns, type);
-    switch (type) {
-      case "drop":
-        return input.drop(columns.toArray(new String[0]));
-      case "select":
-        return input.select(columns.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
-      default:
-        return trim(input);
-    }
-  }
-
-  private Dataset<Row> trim(Dataset<Row> input) {
-    java.util.Set<String> targets = new java.util.HashSet<>(columns);
-    Dataset<Row> out = input;
-    for (StructField field : input.schema().fields()) {
-      boolean wanted = columns.isEmpty() ? field.dataType() instanceof StringType : targets.contains(field.name());
-      if (wanted) {
-        out = out.withColumn(field.name(), org.apache.spark.sql.functions.trim(col(field.name())));
-      }
-    }
-    return out;
   }
 }

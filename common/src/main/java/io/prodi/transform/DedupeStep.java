@@ -1,13 +1,5 @@
 package io.prodi.transform;
 
-import io.prodi.engine.StepContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import static org.apache.spark.sql.functions.col;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
-
 import io.prodi.config.ConfigNode;
 import java.util.List;
 import java.util.Set;
@@ -61,30 +53,5 @@ public final class DedupeStep implements PreStep {
   public String describe() {
     return "dedupe on " + String.join(", ", keys) + (orderBy.isEmpty() ? "" : " keeping first by "
         + String.join(", ", orderBy));
-  }
-
-  @Override
-  public Dataset<Row> apply(Dataset<Row> input, StepContext context) {
-    ColumnCheck.require(input, keys, "dedupe on");
-    if (orderBy.isEmpty()) {
-      return input.dropDuplicates(keys.toArray(new String[0]));
-    }
-    String rank = "__prodi_dedupe_rank";
-    WindowSpec window = Window.partitionBy(keys.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
-        .orderBy(orderBy.stream().map(DedupeStep::sortColumn).toArray(Column[]::new));
-    return input.withColumn(rank, org.apache.spark.sql.functions.row_number().over(window))
-        .where(col(rank).equalTo(1)).drop(rank);
-  }
-
-  /** "updated_at desc nulls last" as a sort column (ascending, nulls first by default, as in SQL). */
-  static Column sortColumn(String item) {
-    String[] words = item.trim().replace("`", "").split("\\s+");
-    Column column = col(words[0]);
-    boolean descending = words.length > 1 && words[1].equalsIgnoreCase("desc");
-    String nulls = words.length > 2 ? words[words.length - 1].toLowerCase(java.util.Locale.ROOT) : "";
-    if (descending) {
-      return nulls.equals("first") ? column.desc_nulls_first() : column.desc_nulls_last();
-    }
-    return nulls.equals("last") ? column.asc_nulls_last() : column.asc_nulls_first();
   }
 }

@@ -1,10 +1,5 @@
 package io.prodi.transform;
 
-import io.prodi.engine.StepContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import static org.apache.spark.sql.functions.col;
-
 import io.prodi.config.ConfigNode;
 
 /** {@code filter: "<Spark SQL boolean expression>"}: keeps the rows for which it is true. */
@@ -36,10 +31,5 @@ public final class FilterStep implements PreStep {
   @Override
   public String describe() {
     return "filter " + condition;
-  }
-
-  @Override
-  public Dataset<Row> apply(Dataset<Row> input, StepContext context) {
-    return input.where(condition);
   }
 }

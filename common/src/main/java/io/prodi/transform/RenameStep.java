@@ -1,10 +1,5 @@
 package io.prodi.transform;
 
-import io.prodi.engine.StepContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import static org.apache.spark.sql.functions.col;
-
 import io.prodi.config.ConfigNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,15 +46,5 @@ public final class RenameStep implements PreStep {
   @Override
   public String describe() {
     return "rename " + renames;
-  }
-
-  @Override
-  public Dataset<Row> apply(Dataset<Row> input, StepContext context) {
-    ColumnCheck.require(input, renames.keySet(), "rename");
-    Dataset<Row> out = input;
-    for (Map.Entry<String, String> rename : renames.entrySet()) {
-      out = out.withColumnRenamed(rename.getKey(), rename.getValue());
-    }
-    return out;
   }
 }

@@ -1,0 +1,90 @@
+package io.prodi.engine;
+
+import io.prodi.engine.source.SourceReaders;
+import io.prodi.engine.transform.PreStepFunctions;
+import io.prodi.config.ConfigException;
+import io.prodi.config.ConfigProblem;
+import io.prodi.config.LayerConfig;
+import io.prodi.run.RunFailure;
+import io.prodi.source.SourceSpec;
+import io.prodi.transform.PreStep;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * {@code plan --analyze}: resolves every source's schema (metadata only), then the pre steps, SQL
+ * and functions against it, and the sinks' partition and merge columns against the output. Reads
+ * no rows and writes nothing; each problem becomes a config error at its YAML path.
+ */
+final class PlanAnalyzer {
+  private final StepContext context;
+  private final LayerConfig config;
+  private final List<ConfigProblem> problems = new ArrayList<>();
+
+  PlanAnalyzer(StepContext context) {
+    this.context = context;
+    this.config = context.config();
+  }
+
+  /** The output's schema as a tree string; throws {@link ConfigException} with every problem found. */
+  String analyze() {
+    Dataset<Row> input = null;
+    for (int i = 0; i < config.sources().size(); i++) {
+      SourceSpec source = config.sources().get(i);
+      Dataset<Row> read = attempt(path("io.source", i, config.sources().size()), () -> SourceReaders.read(source, context));
+      if (read != null) {
+        source.name().ifPresent(read::createOrReplaceTempView);
+        input = input == null ? read : input.unionByName(read, true);
+      }
+    }
+    if (input == null) {
+      throw new ConfigException(problems);
+    }
+    List<PreStep> pre = config.transform().pre();
+    for (int i = 0; i < pre.size() && input != null; i++) {
+      Dataset<Row> before = input;
+      PreStep step = pre.get(i);
+      input = attempt("transform.pre[" + i + "]." + step.type(), () -> PreStepFunctions.apply(step, before, context).toDF());
+    }
+    Dataset<Row> start = input;
+    Dataset<Row> output = start == null ? null : attempt("transform", () -> SqlTransform.apply(start, context));
+    if (output != null) {
+      checkSinks(output);
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return output.schema().treeString();
+  }
+
+  private void checkSinks(Dataset<Row> output) {
+    List<String> columns = Arrays.asList(output.columns());
+    for (int i = 0; i < config.sinks().size(); i++) {
+      String path = path("io.sink", i, config.sinks().size());
+      config.sinks().get(i).missingColumns(columns).forEach(message -> problems.add(problem(path, message)));
+    }
+  }
+
+  private <T> T attempt(String path, Supplier<T> stage) {
+    try {
+      return stage.get();
+    } catch (RunFailure e) {
+      problems.add(problem(path, e.getMessage()));
+    } catch (RuntimeException e) {
+      problems.add(problem(path, "Cannot analyze: " + RunFailure.firstLine(e)));
+    }
+    return null;
+  }
+
+  private ConfigProblem problem(String path, String message) {
+    return new ConfigProblem(config.uri(), path, message, ConfigProblem.Severity.ERROR);
+  }
+
+  private static String path(String list, int index, int size) {
+    return size == 1 ? list : list + "[" + index + "]";
+  }
+}

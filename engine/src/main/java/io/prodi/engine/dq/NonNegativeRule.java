@@ -1,0 +1,14 @@
+package io.prodi.engine.dq;
+
+import io.prodi.dq.ExpectationSpec;
+import static org.apache.spark.sql.functions.col;
+
+import org.apache.spark.sql.Column;
+
+/** {@code non_negative}: the column is 0 or more (a null is not a failure). */
+final class NonNegativeRule extends RowRule {
+  @Override
+  protected Column failsWhen(ExpectationSpec spec) {
+    return col(spec.columns().get(0)).lt(0);
+  }
+}

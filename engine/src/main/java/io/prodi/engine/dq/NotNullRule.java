@@ -1,0 +1,14 @@
+package io.prodi.engine.dq;
+
+import io.prodi.dq.ExpectationSpec;
+import static org.apache.spark.sql.functions.col;
+
+import org.apache.spark.sql.Column;
+
+/** {@code not_null}: the column has a value. */
+final class NotNullRule extends RowRule {
+  @Override
+  protected Column failsWhen(ExpectationSpec spec) {
+    return col(spec.columns().get(0)).isNull();
+  }
+}

@@ -1,0 +1,15 @@
+package io.prodi.engine.dq;
+
+import io.prodi.dq.ExpectationSpec;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
+
+import org.apache.spark.sql.Column;
+
+/** {@code regex}: the column matches {@code pattern} somewhere (use ^...$ for all of it; a null is not a failure). */
+final class RegexRule extends RowRule {
+  @Override
+  protected Column failsWhen(ExpectationSpec spec) {
+    return not(col(spec.columns().get(0)).cast("string").rlike(spec.pattern().orElseThrow()));
+  }
+}

@@ -1,0 +1,46 @@
+package io.prodi.engine.dq;
+
+import io.prodi.dq.ExpectationResult;
+import io.prodi.dq.ExpectationSpec;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Row;
+
+/**
+ * A row-level rule: each row passes or fails on its own, so failing rows can be dropped or
+ * quarantined. It adds to the shared pass the count of its failing rows (a numeric sum, so that the
+ * whole pass stays one code-generated aggregation); samples of failing values are fetched afterwards,
+ * only for rules that failed (see {@link DataQuality}).
+ */
+public abstract class RowRule implements Rule {
+  /** Whether a row fails, never null: a null value fails only not_null (and a condition only when false). */
+  public final Column failure(ExpectationSpec spec) {
+    return coalesce(failsWhen(spec), lit(false));
+  }
+
+  /** The raw failure condition; null means "not a failure". */
+  protected abstract Column failsWhen(ExpectationSpec spec);
+
+  /** What a sample shows of a failing row: the checked column. */
+  public Column sampleOf(ExpectationSpec spec) {
+    return col(spec.columns().get(0)).cast("string");
+  }
+
+  @Override
+  public final List<Column> aggregates(ExpectationSpec spec) {
+    return List.of(sum(when(failure(spec), 1L).otherwise(0L)));
+  }
+
+  @Override
+  public final ExpectationResult evaluate(ExpectationSpec spec, Evaluation evaluation) {
+    Row row = evaluation.aggregates(spec);
+    long failed = row.isNullAt(0) ? 0 : row.getLong(0);
+    return ExpectationResult.rows(spec, evaluation.totalRows(), failed, evaluation.samples(spec));
+  }
+}

@@ -1,0 +1,20 @@
+package io.prodi.engine.dq;
+
+import io.prodi.dq.ExpectationResult;
+import io.prodi.dq.ExpectationSpec;
+import java.util.List;
+import org.apache.spark.sql.Column;
+
+/**
+ * How one expectation type is evaluated. A rule adds its aggregation columns to the one shared pass
+ * over the output (Deequ's scan sharing), then reads its result back from that pass's row; unique
+ * and referential run one job of their own, columns_exist looks at the schema only.
+ */
+public interface Rule {
+  /** The columns this expectation adds to the shared aggregation (read back in this order). */
+  default List<Column> aggregates(ExpectationSpec spec) {
+    return List.of();
+  }
+
+  ExpectationResult evaluate(ExpectationSpec spec, Evaluation evaluation);
+}

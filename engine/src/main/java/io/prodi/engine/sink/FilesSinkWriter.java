@@ -1,0 +1,79 @@
+package io.prodi.engine.sink;
+
+import io.prodi.sink.FilesSinkSpec;
+import io.prodi.sink.SinkResult;
+import io.prodi.sink.WriteTxn;
+import io.prodi.engine.StepContext;
+import io.prodi.run.RunFailure;
+import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+
+/**
+ * Writes a files sink with Spark's own writers: overwrite (only the partitions written, when
+ * partitioned), append, error, ignore, or a Delta merge. An incremental run's append is written so
+ * that a rerun after a crash does not repeat it ({@link IdempotentDelta}, {@link StagedAppend}).
+ */
+final class FilesSinkWriter {
+  private FilesSinkWriter() {}
+
+  static SinkResult write(FilesSinkSpec spec, Dataset<Row> output, StepContext context) {
+    String location = spec.location(context.config().locationStorage(), context.config().baseDir());
+    Dataset<Row> shaped = shape(output, spec.coalesce().orElse(null), spec.repartition().orElse(null));
+    try {
+      if (spec.mode().equals("merge")) {
+        return DeltaMerge.intoPath(shaped, location, spec.mergeKeys(), spec.partitionBy(), context);
+      }
+      if (spec.mode().equals("ignore") && PathCheck.exists(context, location)) {
+        return SinkResult.skipped("mode ignore: " + location + " exists");
+      }
+      DataFrameWriter<Row> writer = shaped.write().format(sparkFormat(spec.format())).options(spec.options())
+          .mode(saveMode(spec.mode()));
+      if (!spec.partitionBy().isEmpty()) {
+        writer = writer.partitionBy(spec.partitionBy().toArray(new String[0]));
+        if (spec.format().equals("delta") && spec.mode().equals("overwrite")) {
+          writer = writer.option("partitionOverwriteMode", "dynamic");
+        }
+      }
+      java.util.Optional<WriteTxn> txn = context.writeTxn().filter(t -> spec.mode().equals("append"));
+      if (txn.isPresent() && spec.format().equals("delta")) {
+        return IdempotentDelta.append(writer, location, txn.get(), context);
+      }
+      if (txn.isPresent()) {
+        return StagedAppend.write(writer, location, txn.get(), context);
+      }
+      writer.save(location);
+      return SinkResult.allRows();
+    } catch (RunFailure e) {
+      throw e;
+    } catch (Exception e) { // AnalysisException (mode error on an existing path, text needs one string column)
+      throw new RunFailure("Cannot write " + spec.format() + " sink: " + RunFailure.firstLine(e) + " (" + location
+          + ")", e);
+    }
+  }
+
+  static Dataset<Row> shape(Dataset<Row> output, Integer coalesce, Integer repartition) {
+    if (coalesce != null) {
+      return output.coalesce(coalesce);
+    }
+    return repartition != null ? output.repartition(repartition) : output;
+  }
+
+  static String sparkFormat(String format) {
+    return format.equals("jsonl") ? "json" : format;
+  }
+
+  static SaveMode saveMode(String mode) {
+    switch (mode) {
+      case "overwrite":
+        return SaveMode.Overwrite;
+      case "append":
+        return SaveMode.Append;
+      case "ignore":
+        return SaveMode.Ignore;
+      default:
+        return SaveMode.ErrorIfExists;
+    }
+  }
+}

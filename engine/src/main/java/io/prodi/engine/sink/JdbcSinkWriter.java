@@ -1,0 +1,31 @@
+package io.prodi.engine.sink;
+
+import io.prodi.sink.JdbcSinkSpec;
+import io.prodi.sink.SinkResult;
+import io.prodi.engine.StepContext;
+import io.prodi.run.RunFailure;
+import io.prodi.engine.source.JdbcConnection;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Writes a table through Spark's JDBC data source: overwrite (truncate, keeping the table) or append. */
+final class JdbcSinkWriter {
+  private JdbcSinkWriter() {}
+
+  static SinkResult write(JdbcSinkSpec spec, Dataset<Row> output, StepContext context) {
+    Map<String, String> options = JdbcConnection.options(spec.url(), spec.driver(), spec.options(), spec.auth(),
+        context);
+    options.put("dbtable", spec.table());
+    if (spec.mode().equals("overwrite")) {
+      options.putIfAbsent("truncate", "true");
+    }
+    try {
+      output.write().format("jdbc").options(options).mode(FilesSinkWriter.saveMode(spec.mode())).save();
+      return SinkResult.allRows();
+    } catch (Exception e) { // Spark and the driver (SQLException, thrown unchecked from Scala)
+      throw new RunFailure("Cannot write jdbc sink " + spec.table() + ": " + RunFailure.firstLine(e) + " ("
+          + spec.url() + ")", e);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.prodi.engine.sink;
+
+import io.prodi.sink.SinkResult;
+import io.prodi.sink.TableSinkSpec;
+import io.prodi.engine.StepContext;
+import io.prodi.run.RunFailure;
+import java.util.List;
+import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Writes a table of the session catalog ({@code saveAsTable}), or merges into a Delta table.
+ * Overwriting an existing partitioned table replaces only the partitions written (CONTRACT.md §7):
+ * {@code saveAsTable} in overwrite mode would replace the whole table, so that case inserts.
+ */
+final class TableSinkWriter {
+  private TableSinkWriter() {}
+
+  static SinkResult write(TableSinkSpec spec, Dataset<Row> output, StepContext context) {
+    try {
+      if (spec.mode().equals("merge")) {
+        return DeltaMerge.intoTable(output, spec.table(), spec.mergeKeys(), spec.partitionBy(), context);
+      }
+      if (spec.mode().equals("ignore") && context.spark().catalog().tableExists(spec.table())) {
+        return SinkResult.skipped("mode ignore: table " + spec.table() + " exists");
+      }
+      if (spec.mode().equals("overwrite") && !spec.partitionBy().isEmpty()
+          && context.spark().catalog().tableExists(spec.table())) {
+        return overwritePartitions(spec, output, context);
+      }
+      DataFrameWriter<Row> writer = output.write().options(spec.options()).mode(FilesSinkWriter.saveMode(spec.mode()));
+      if (spec.format().isPresent()) {
+        writer = writer.format(FilesSinkWriter.sparkFormat(spec.format().get()));
+      }
+      if (!spec.partitionBy().isEmpty()) {
+        writer = writer.partitionBy(spec.partitionBy().toArray(new String[0]));
+      }
+      writer.saveAsTable(spec.table());
+      return SinkResult.allRows();
+    } catch (RunFailure e) {
+      throw e;
+    } catch (Exception e) { // AnalysisException: mode error on an existing table, a schema mismatch
+      throw new RunFailure("Cannot write table sink: " + RunFailure.firstLine(e) + " (" + spec.table() + ")", e);
+    }
+  }
+
+  /**
+   * {@code INSERT OVERWRITE} with dynamic partition overwrite (the layer session's setting, which
+   * Delta honours too): the output's columns by name, in the table's order, since insertInto goes by
+   * position.
+   */
+  private static SinkResult overwritePartitions(TableSinkSpec spec, Dataset<Row> output, StepContext context) {
+    List<String> tableColumns = java.util.Arrays.asList(context.spark().table(spec.table()).columns());
+    List<String> missing = new java.util.ArrayList<>(java.util.Arrays.asList(output.columns()));
+    missing.removeIf(c -> tableColumns.stream().anyMatch(c::equalsIgnoreCase));
+    if (!missing.isEmpty() || output.columns().length != tableColumns.size()) {
+      throw new RunFailure("Cannot overwrite partitions of table " + spec.table() + ": the output's columns differ "
+          + "from the table's (output: " + String.join(", ", output.columns()) + "; table: "
+          + String.join(", ", tableColumns) + ")");
+    }
+    org.apache.spark.sql.Column[] ordered = tableColumns.stream().map(org.apache.spark.sql.functions::col)
+        .toArray(org.apache.spark.sql.Column[]::new);
+    String previous = context.spark().conf().get("spark.sql.sources.partitionOverwriteMode");
+    context.spark().conf().set("spark.sql.sources.partitionOverwriteMode", "dynamic");
+    try {
+      output.select(ordered).write().options(spec.options()).mode(org.apache.spark.sql.SaveMode.Overwrite)
+          .insertInto(spec.table());
+    } finally {
+      context.spark().conf().set("spark.sql.sources.partitionOverwriteMode", previous);
+    }
+    return SinkResult.allRows();
+  }
+}

@@ -1,0 +1,30 @@
+package io.prodi.engine.source;
+
+import io.prodi.source.FilesSourceSpec;
+import io.prodi.engine.StepContext;
+import io.prodi.run.RunFailure;
+import org.apache.spark.sql.DataFrameReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/** Reads a files source with Spark's own readers, at the location the config resolves to. */
+final class FilesSourceReader {
+  private FilesSourceReader() {}
+
+  static Dataset<Row> read(FilesSourceSpec spec, StepContext context) {
+    String location = spec.location(context.config().locationStorage(), context.config().baseDir());
+    DataFrameReader reader = context.spark().read().format(sparkFormat(spec.format())).options(spec.options());
+    spec.schema().ifPresent(reader::schema);
+    try {
+      return reader.load(location);
+    } catch (Exception e) { // AnalysisException: a missing path, an unreadable schema
+      throw new RunFailure("Cannot read " + spec.format() + " source" + spec.name().map(n -> " " + n).orElse("") + ": "
+          + RunFailure.firstLine(e) + " (" + location + ")", e);
+    }
+  }
+
+  /** The Spark data source name of a format: {@code jsonl} is Spark's line-delimited {@code json}. */
+  static String sparkFormat(String format) {
+    return format.equals("jsonl") ? "json" : format;
+  }
+}
