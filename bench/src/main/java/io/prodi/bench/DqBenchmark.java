@@ -6,7 +6,7 @@ import com.amazon.deequ.checks.Check;
 import com.amazon.deequ.checks.CheckLevel$;
 import io.prodi.cli.CliContext;
 import io.prodi.cli.Prodi;
-import io.prodi.config.load.ConfigFiles;
+import io.prodi.config.yaml.ConfigFiles;
 import io.prodi.engine.SparkLayerEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -2,7 +2,7 @@ package io.prodi.bench;
 
 import io.prodi.cli.CliContext;
 import io.prodi.cli.Prodi;
-import io.prodi.config.load.ConfigFiles;
+import io.prodi.config.yaml.ConfigFiles;
 import io.prodi.engine.SparkLayerEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

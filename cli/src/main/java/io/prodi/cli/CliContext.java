@@ -1,6 +1,6 @@
 package io.prodi.cli;
 
-import io.prodi.config.load.ConfigFiles;
+import io.prodi.config.yaml.ConfigFiles;
 import io.prodi.run.LayerEngine;
 import java.io.PrintStream;
 import java.util.Map;

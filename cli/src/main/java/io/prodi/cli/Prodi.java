@@ -1,6 +1,6 @@
 package io.prodi.cli;
 
-import io.prodi.config.ConfigException;
+import io.prodi.config.yaml.ConfigException;
 import io.prodi.config.Layer;
 import io.prodi.engine.SparkLayerEngine;
 import io.prodi.engine.SparkSessions;

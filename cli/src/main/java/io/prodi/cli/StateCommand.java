@@ -1,7 +1,7 @@
 package io.prodi.cli;
 
-import io.prodi.config.ConfigException;
-import io.prodi.config.ConfigProblem;
+import io.prodi.config.yaml.ConfigException;
+import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.config.LayerConfig;
 import io.prodi.config.load.LoadedLayer;
 import io.prodi.engine.HadoopStorageKeys;

@@ -1,7 +1,7 @@
 package io.prodi.cli;
 
-import io.prodi.config.ConfigException;
-import io.prodi.config.ConfigProblem;
+import io.prodi.config.yaml.ConfigException;
+import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.configtest.ConfigTest;
 import io.prodi.engine.configtest.ConfigTestRunner;
 import io.prodi.configtest.JUnitReport;

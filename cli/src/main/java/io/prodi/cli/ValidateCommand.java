@@ -1,17 +1,17 @@
 package io.prodi.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prodi.config.ConfigException;
-import io.prodi.config.ConfigNode;
-import io.prodi.config.ConfigProblem;
+import io.prodi.config.yaml.ConfigException;
+import io.prodi.config.yaml.ConfigNode;
+import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.config.EnvironmentConfig;
-import io.prodi.config.Findings;
+import io.prodi.config.yaml.Findings;
 import io.prodi.config.load.DatasetConfig;
 import io.prodi.config.load.LoadedLayer;
 import io.prodi.config.load.PipelineFile;
 import io.prodi.config.load.RunVariables;
 import io.prodi.config.load.TemplateRenderer;
-import io.prodi.config.load.YamlTree;
+import io.prodi.config.yaml.YamlTree;
 import io.prodi.run.Console;
 import io.prodi.run.LayerRun;
 import io.prodi.run.RunRequest;

@@ -1,5 +1,7 @@
 package io.prodi.config;
 
+import io.prodi.config.yaml.ConfigException;
+import io.prodi.config.yaml.ConfigProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodi.config.load.ConfigLoader;

@@ -1,5 +1,6 @@
 package io.prodi.config;
 
+import io.prodi.config.yaml.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodi.config.load.ConfigLoader;

@@ -3,7 +3,7 @@ package io.prodi.testing;
 import io.prodi.cli.CliContext;
 import io.prodi.cli.Prodi;
 import io.prodi.config.Layer;
-import io.prodi.config.load.ConfigFiles;
+import io.prodi.config.yaml.ConfigFiles;
 import io.prodi.run.LayerEngine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -4,10 +4,10 @@ import io.prodi.engine.transform.PreStepFunctions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.prodi.config.ConfigNode;
-import io.prodi.config.Findings;
-import io.prodi.config.load.YamlTree;
-import io.prodi.engine.StepContext;
+import io.prodi.config.yaml.ConfigNode;
+import io.prodi.config.yaml.Findings;
+import io.prodi.config.yaml.YamlTree;
+import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import io.prodi.testing.Rows;
 import io.prodi.testing.SharedSpark;

@@ -1,5 +1,6 @@
 package io.prodi.config;
 
+import io.prodi.config.yaml.ConfigNode;
 import io.prodi.storage.StorageSpec;
 import java.time.DateTimeException;
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package io.prodi.config;
 
+import io.prodi.config.yaml.ConfigNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Set;
 

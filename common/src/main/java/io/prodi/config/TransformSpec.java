@@ -1,5 +1,6 @@
 package io.prodi.config;
 
+import io.prodi.config.yaml.ConfigNode;
 import io.prodi.transform.PreStep;
 import io.prodi.transform.PreSteps;
 import io.prodi.transform.SqlSyntax;

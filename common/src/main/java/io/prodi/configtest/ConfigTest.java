@@ -1,11 +1,11 @@
 package io.prodi.configtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prodi.config.ConfigException;
-import io.prodi.config.ConfigNode;
-import io.prodi.config.Findings;
-import io.prodi.config.load.ConfigFiles;
-import io.prodi.config.load.YamlTree;
+import io.prodi.config.yaml.ConfigException;
+import io.prodi.config.yaml.ConfigNode;
+import io.prodi.config.yaml.Findings;
+import io.prodi.config.yaml.ConfigFiles;
+import io.prodi.config.yaml.YamlTree;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

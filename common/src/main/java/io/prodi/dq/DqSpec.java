@@ -1,6 +1,6 @@
 package io.prodi.dq;
 
-import io.prodi.config.ConfigNode;
+import io.prodi.config.yaml.ConfigNode;
 import io.prodi.sink.SinkSpec;
 import io.prodi.sink.SinkTypes;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.prodi.dq;
 
-import io.prodi.config.ConfigNode;
+import io.prodi.config.yaml.ConfigNode;
 import io.prodi.source.SourceSpec;
 import io.prodi.source.SourceTypes;
 import io.prodi.transform.SqlSyntax;

@@ -1,6 +1,6 @@
 package io.prodi.run;
 
-import io.prodi.config.ConfigProblem;
+import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.env.SecretMasker;
 import java.io.PrintStream;
 import java.util.Collection;

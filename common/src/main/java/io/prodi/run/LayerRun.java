@@ -1,8 +1,8 @@
 package io.prodi.run;
 
-import io.prodi.config.ConfigException;
-import io.prodi.config.ConfigProblem;
-import io.prodi.config.CredentialRef;
+import io.prodi.config.yaml.ConfigException;
+import io.prodi.config.yaml.ConfigProblem;
+import io.prodi.config.yaml.CredentialRef;
 import io.prodi.config.LayerConfig;
 import io.prodi.config.load.ConfigLoader;
 import io.prodi.config.load.LoadedLayer;

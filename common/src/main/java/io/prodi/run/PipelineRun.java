@@ -1,7 +1,7 @@
 package io.prodi.run;
 
-import io.prodi.config.ConfigException;
-import io.prodi.config.ConfigProblem;
+import io.prodi.config.yaml.ConfigException;
+import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.config.load.LoadedLayer;
 import io.prodi.config.load.PipelineFile;
 import io.prodi.config.load.RunVariables;

@@ -2,7 +2,7 @@ package io.prodi.run;
 
 import io.prodi.config.FunctionSpec;
 import io.prodi.config.LayerConfig;
-import io.prodi.config.load.ConfigFiles;
+import io.prodi.config.yaml.ConfigFiles;
 import io.prodi.dq.ExpectationSpec;
 import io.prodi.sink.FilesSinkSpec;
 import io.prodi.sink.SinkSpec;

@@ -1,7 +1,7 @@
 package io.prodi.run;
 
 import io.prodi.config.Layer;
-import io.prodi.config.load.ConfigFiles;
+import io.prodi.config.yaml.ConfigFiles;
 import io.prodi.env.RunEnvironment;
 import java.time.Instant;
 import java.util.Map;

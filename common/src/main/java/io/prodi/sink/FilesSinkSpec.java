@@ -1,6 +1,6 @@
 package io.prodi.sink;
 
-import io.prodi.config.ConfigNode;
+import io.prodi.config.yaml.ConfigNode;
 import io.prodi.source.Formats;
 import io.prodi.storage.LocationSpec;
 import io.prodi.storage.StorageSpec;

@@ -1,6 +1,6 @@
 package io.prodi.sink;
 
-import io.prodi.config.ConfigNode;
+import io.prodi.config.yaml.ConfigNode;
 import io.prodi.storage.StorageSpec;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.prodi.sink;
 
-import io.prodi.config.ConfigNode;
+import io.prodi.config.yaml.ConfigNode;
 import java.util.Set;
 
 /** A sink type of the registry: its name, the keys its spec accepts and how its config binds. */

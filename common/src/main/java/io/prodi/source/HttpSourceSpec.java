@@ -1,7 +1,7 @@
 package io.prodi.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prodi.config.ConfigNode;
+import io.prodi.config.yaml.ConfigNode;
 import io.prodi.storage.Loopback;
 import io.prodi.storage.StorageSpec;
 import java.util.Locale;

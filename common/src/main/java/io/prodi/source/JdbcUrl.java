@@ -1,6 +1,6 @@
 package io.prodi.source;
 
-import io.prodi.config.ConfigNode;
+import io.prodi.config.yaml.ConfigNode;
 import io.prodi.storage.Loopback;
 import java.util.List;
 import java.util.Locale;

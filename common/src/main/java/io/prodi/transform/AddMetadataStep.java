@@ -1,6 +1,6 @@
 package io.prodi.transform;
 
-import io.prodi.config.ConfigNode;
+import io.prodi.config.yaml.ConfigNode;
 
 /**
  * {@code add_metadata}: adds {@code _ingestion_ts}, {@code _run_id} and {@code _source} (the input file

@@ -2,9 +2,9 @@ package io.prodi.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prodi.config.ConfigNode;
-import io.prodi.config.Findings;
-import io.prodi.config.load.YamlTree;
+import io.prodi.config.yaml.ConfigNode;
+import io.prodi.config.yaml.Findings;
+import io.prodi.config.yaml.YamlTree;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package io.prodi.engine;
 
+import io.prodi.engine.spi.StepContext;
 import io.prodi.engine.dq.DataQuality;
 import io.prodi.engine.dq.DqOutcome;
 import io.prodi.engine.dq.DqReport;

@@ -1,5 +1,6 @@
 package io.prodi.engine;
 
+import io.prodi.engine.spi.StepContext;
 import io.prodi.engine.sink.SinkWriters;
 import io.prodi.engine.source.SourceReaders;
 import io.prodi.engine.transform.PreStepFunctions;

@@ -1,5 +1,6 @@
 package io.prodi.engine;
 
+import io.prodi.engine.spi.StepContext;
 import io.prodi.config.LayerConfig;
 import io.prodi.config.load.LoadedLayer;
 import io.prodi.run.LayerEngine;

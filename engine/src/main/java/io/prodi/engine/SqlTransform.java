@@ -1,5 +1,6 @@
 package io.prodi.engine;
 
+import io.prodi.engine.spi.StepContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prodi.api.Transform;
 import io.prodi.config.FunctionSpec;

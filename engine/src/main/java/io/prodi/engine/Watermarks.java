@@ -1,5 +1,6 @@
 package io.prodi.engine;
 
+import io.prodi.engine.spi.StepContext;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;

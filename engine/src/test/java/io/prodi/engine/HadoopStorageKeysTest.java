@@ -3,9 +3,9 @@ package io.prodi.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.prodi.config.ConfigNode;
-import io.prodi.config.Findings;
-import io.prodi.config.load.YamlTree;
+import io.prodi.config.yaml.ConfigNode;
+import io.prodi.config.yaml.Findings;
+import io.prodi.config.yaml.YamlTree;
 import io.prodi.env.RunEnvironment;
 import io.prodi.run.RunFailure;
 import io.prodi.storage.StorageSpec;

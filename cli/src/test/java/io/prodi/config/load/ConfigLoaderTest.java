@@ -3,8 +3,8 @@ package io.prodi.config.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.prodi.config.ConfigException;
-import io.prodi.config.ConfigProblem;
+import io.prodi.config.yaml.ConfigException;
+import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.config.Layer;
 import io.prodi.config.LayerConfig;
 import io.prodi.env.RunEnvironment;

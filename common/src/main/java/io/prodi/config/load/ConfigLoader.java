@@ -1,13 +1,16 @@
 package io.prodi.config.load;
 
+import io.prodi.config.yaml.ConfigFiles;
+import io.prodi.config.load.ConfigText;
+import io.prodi.config.yaml.YamlTree;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prodi.config.ConfigException;
-import io.prodi.config.ConfigNode;
-import io.prodi.config.ConfigProblem;
-import io.prodi.config.CredentialRef;
+import io.prodi.config.yaml.ConfigException;
+import io.prodi.config.yaml.ConfigNode;
+import io.prodi.config.yaml.ConfigProblem;
+import io.prodi.config.yaml.CredentialRef;
 import io.prodi.config.EnvironmentConfig;
-import io.prodi.config.Findings;
+import io.prodi.config.yaml.Findings;
 import io.prodi.config.Layer;
 import io.prodi.config.LayerConfig;
 import io.prodi.config.LayerConfigReader;

@@ -1,16 +1,19 @@
 package io.prodi.config.load;
 
+import io.prodi.config.yaml.ConfigFiles;
+import io.prodi.config.yaml.YamlTree;
+import io.prodi.config.load.TemplateRenderer;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prodi.config.ConfigException;
-import io.prodi.config.Findings;
+import io.prodi.config.yaml.ConfigException;
+import io.prodi.config.yaml.Findings;
 import java.util.Map;
 
 /** Reads one file as every config file is read: through Hadoop, variables rendered, YAML parsed. */
-final class ConfigText {
+public final class ConfigText {
   private ConfigText() {}
 
   /** The parsed tree; problems of the file go to {@code findings}, and a file that cannot be read throws. */
-  static JsonNode read(ConfigFiles files, String uri, Map<String, String> vars, Findings findings) {
+  public static JsonNode read(ConfigFiles files, String uri, Map<String, String> vars, Findings findings) {
     String text = files.read(uri);
     String rendered = TemplateRenderer.render(text, vars, findings);
     if (findings.hasErrors()) {

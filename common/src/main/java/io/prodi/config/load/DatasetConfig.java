@@ -1,7 +1,7 @@
 package io.prodi.config.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prodi.config.ConfigNode;
+import io.prodi.config.yaml.ConfigNode;
 import io.prodi.config.Layer;
 import java.util.Optional;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.prodi.config.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prodi.config.load.YamlTree;
+import io.prodi.config.yaml.YamlTree;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.util.List;
@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.representer.Representer;
  * what {@code prodi migrate} writes keeps the file's comments, quoting and order, except the comments
  * of removed keys and inside replaced values.
  */
-final class CommentedYaml {
+public final class CommentedYaml {
   private final Yaml yaml;
   private final Node root;
 
@@ -31,7 +31,7 @@ final class CommentedYaml {
     this.root = root;
   }
 
-  static CommentedYaml parse(String text) {
+  public static CommentedYaml parse(String text) {
     LoaderOptions loader = new LoaderOptions();
     loader.setProcessComments(true);
     DumperOptions dumper = new DumperOptions();
@@ -45,11 +45,11 @@ final class CommentedYaml {
     return new CommentedYaml(yaml, yaml.compose(new StringReader(text)));
   }
 
-  void apply(List<TreeEdit> edits) {
+  public void apply(List<TreeEdit> edits) {
     edits.forEach(this::apply);
   }
 
-  String text() {
+  public String text() {
     StringWriter out = new StringWriter();
     yaml.serialize(root, out);
     return out.toString();
@@ -117,7 +117,7 @@ final class CommentedYaml {
   }
 
   /** The tree the text parses to, for checking that the replay gave the rewrite's result. */
-  static JsonNode tree(String text) {
-    return YamlTree.parse(text, new io.prodi.config.Findings("migrate"));
+  public static JsonNode tree(String text) {
+    return YamlTree.parse(text, new io.prodi.config.yaml.Findings("migrate"));
   }
 }

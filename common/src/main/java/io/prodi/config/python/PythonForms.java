@@ -2,7 +2,7 @@ package io.prodi.config.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prodi.config.Findings;
+import io.prodi.config.yaml.Findings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +84,7 @@ public final class PythonForms {
         String target = PATHS.get(key);
         if (target == null) {
           rewrite.findings().error("paths." + key, "Cannot use key '" + key + "' in paths: unknown key, "
-              + io.prodi.config.ClosestName.hint(key, PATHS.keySet()) + "(valid keys: database, dataset, environment)");
+              + io.prodi.config.yaml.ClosestName.hint(key, PATHS.keySet()) + "(valid keys: database, dataset, environment)");
         } else if (key.equals("database")) {
           rewrite.ignore(List.of("paths"), key, NO_DATABASE);
         } else {

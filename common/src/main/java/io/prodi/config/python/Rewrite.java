@@ -2,7 +2,7 @@ package io.prodi.config.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prodi.config.Findings;
+import io.prodi.config.yaml.Findings;
 import java.util.ArrayList;
 import java.util.List;
 

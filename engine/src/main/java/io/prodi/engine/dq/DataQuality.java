@@ -11,7 +11,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import io.prodi.engine.StepContext;
+import io.prodi.engine.spi.StepContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prodi.engine.StepContext;
+import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,7 +1,7 @@
 package io.prodi.engine.dq;
 
 import io.prodi.dq.ExpectationSpec;
-import io.prodi.engine.StepContext;
+import io.prodi.engine.spi.StepContext;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;

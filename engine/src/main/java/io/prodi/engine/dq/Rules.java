@@ -1,7 +1,7 @@
 package io.prodi.engine.dq;
 
 import io.prodi.dq.ExpectationType;
-import io.prodi.engine.Registries;
+import io.prodi.engine.spi.Registries;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;

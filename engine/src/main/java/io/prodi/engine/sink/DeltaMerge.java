@@ -2,7 +2,7 @@ package io.prodi.engine.sink;
 
 import io.prodi.sink.SinkResult;
 import io.delta.tables.DeltaTable;
-import io.prodi.engine.StepContext;
+import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.prodi.engine.sink;
 
 import io.prodi.sink.JdbcSinkSpec;
 import io.prodi.sink.SinkResult;
-import io.prodi.engine.StepContext;
+import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import io.prodi.engine.source.JdbcConnection;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.prodi.engine.sink;
 
-import io.prodi.engine.StepContext;
+import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import java.io.IOException;
 import org.apache.hadoop.fs.Path;

@@ -1,7 +1,7 @@
 package io.prodi.engine.sink;
 
-import io.prodi.engine.Registries;
-import io.prodi.engine.StepContext;
+import io.prodi.engine.spi.Registries;
+import io.prodi.engine.spi.StepContext;
 import io.prodi.sink.FilesSinkSpec;
 import io.prodi.sink.JdbcSinkSpec;
 import io.prodi.sink.NoopSinkSpec;

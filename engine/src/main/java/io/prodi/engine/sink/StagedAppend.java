@@ -2,7 +2,7 @@ package io.prodi.engine.sink;
 
 import io.prodi.sink.SinkResult;
 import io.prodi.sink.WriteTxn;
-import io.prodi.engine.StepContext;
+import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import java.io.IOException;
 import java.util.ArrayList;

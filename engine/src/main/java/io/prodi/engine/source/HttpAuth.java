@@ -3,7 +3,7 @@ package io.prodi.engine.source;
 import io.prodi.source.HttpAuthSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.prodi.engine.StepContext;
+import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -1,7 +1,7 @@
 package io.prodi.engine.source;
 
 import io.prodi.source.JdbcAuthSpec;
-import io.prodi.engine.StepContext;
+import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.prodi.engine.source;
 
 import io.prodi.source.JdbcSourceSpec;
 import io.prodi.source.WatermarkPlaceholder;
-import io.prodi.engine.StepContext;
+import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;

@@ -1,7 +1,7 @@
 package io.prodi.engine.source;
 
-import io.prodi.engine.Registries;
-import io.prodi.engine.StepContext;
+import io.prodi.engine.spi.Registries;
+import io.prodi.engine.spi.StepContext;
 import io.prodi.source.FilesSourceSpec;
 import io.prodi.source.HttpSourceSpec;
 import io.prodi.source.JdbcSourceSpec;

@@ -1,7 +1,7 @@
 package io.prodi.engine.source;
 
 import io.prodi.source.TableSourceSpec;
-import io.prodi.engine.StepContext;
+import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -2,7 +2,7 @@ package io.prodi.engine.transform;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.prodi.engine.StepContext;
+import io.prodi.engine.spi.StepContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import io.prodi.transform.DedupeStep;

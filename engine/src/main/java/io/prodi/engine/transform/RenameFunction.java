@@ -1,6 +1,6 @@
 package io.prodi.engine.transform;
 
-import io.prodi.engine.StepContext;
+import io.prodi.engine.spi.StepContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import io.prodi.transform.RenameStep;

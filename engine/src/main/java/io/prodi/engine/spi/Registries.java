@@ -1,4 +1,4 @@
-package io.prodi.engine;
+package io.prodi.engine.spi;
 
 import java.util.Set;
 import java.util.TreeSet;

@@ -1,4 +1,4 @@
-package io.prodi.config;
+package io.prodi.config.yaml;
 
 import java.util.Collection;
 import java.util.Optional;

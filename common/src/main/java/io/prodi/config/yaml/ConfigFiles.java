@@ -1,6 +1,6 @@
-package io.prodi.config.load;
+package io.prodi.config.yaml;
 
-import io.prodi.config.ConfigException;
+import io.prodi.config.yaml.ConfigException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
-package io.prodi.config;
+package io.prodi.config.yaml;
 
+import io.prodi.config.yaml.ConfigNode;
 import java.util.Set;
 
 /** Reads credential keys: names of environment variables ({@code *_env}), never literal values. */

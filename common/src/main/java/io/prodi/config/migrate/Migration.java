@@ -1,13 +1,16 @@
-package io.prodi.config.python;
+package io.prodi.config.migrate;
 
+import io.prodi.config.python.CommentedYaml;
+import io.prodi.config.python.PythonForms;
+import io.prodi.config.python.Rewrite;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
-import io.prodi.config.ConfigProblem;
-import io.prodi.config.Findings;
+import io.prodi.config.yaml.ConfigProblem;
+import io.prodi.config.yaml.Findings;
 import io.prodi.config.load.PipelineFile;
-import io.prodi.config.load.YamlTree;
+import io.prodi.config.yaml.YamlTree;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.prodi.config;
+package io.prodi.config.yaml;
 
+import io.prodi.config.yaml.CredentialRef;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

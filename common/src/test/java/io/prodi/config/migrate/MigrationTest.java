@@ -1,4 +1,4 @@
-package io.prodi.config.python;
+package io.prodi.config.migrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.prodi.engine;
+package io.prodi.engine.spi;
 
 import io.prodi.config.LayerConfig;
 import io.prodi.run.Console;
@@ -44,7 +44,7 @@ public final class StepContext {
   }
 
   /** Runs what {@link #onFinish} registered, newest first. */
-  void finish() {
+  public void finish() {
     for (int i = cleanups.size() - 1; i >= 0; i--) {
       cleanups.get(i).run();
     }
@@ -52,18 +52,18 @@ public final class StepContext {
   }
 
   /** This context with the run's current watermarks, for the sources that read them (a JDBC placeholder). */
-  StepContext withWatermarks(
+  public StepContext withWatermarks(
       java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> current) {
     return new StepContext(spark, config, runId, console, env, current, cleanups, writeTxn);
   }
 
   /** This context with the identity of an incremental run's writes, for the sinks that append. */
-  StepContext withWriteTxn(io.prodi.sink.WriteTxn txn) {
+  public StepContext withWriteTxn(io.prodi.sink.WriteTxn txn) {
     return new StepContext(spark, config, runId, console, env, watermarks, cleanups, txn);
   }
 
   /** This context without a write identity: the quarantine replaces its run's partition instead. */
-  StepContext withoutWriteTxn() {
+  public StepContext withoutWriteTxn() {
     return new StepContext(spark, config, runId, console, env, watermarks, cleanups, null);
   }
 
@@ -109,6 +109,6 @@ public final class StepContext {
 
   /** A path as the config gives it, resolved against --base-dir when it is relative. */
   public String resolve(String path) {
-    return io.prodi.config.load.ConfigFiles.resolveAgainst(config.baseDir(), path);
+    return io.prodi.config.yaml.ConfigFiles.resolveAgainst(config.baseDir(), path);
   }
 }

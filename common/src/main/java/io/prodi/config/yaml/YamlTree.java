@@ -1,4 +1,4 @@
-package io.prodi.config.load;
+package io.prodi.config.yaml;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.prodi.config.Findings;
+import io.prodi.config.yaml.Findings;
 import java.util.Iterator;
 import java.util.Map;
 

@@ -1,6 +1,8 @@
-package io.prodi.sink;
+package io.prodi.config;
 
-import io.prodi.config.ConfigNode;
+import io.prodi.sink.FilesSinkSpec;
+import io.prodi.sink.SinkSpec;
+import io.prodi.config.yaml.ConfigNode;
 import io.prodi.config.LayerConfig;
 import io.prodi.source.FilesSourceSpec;
 import io.prodi.source.SourceSpec;
