@@ -1,8 +1,8 @@
 package io.prodi.cli;
 
+import io.prodi.config.load.LoadedLayer;
 import io.prodi.config.yaml.ConfigException;
 import io.prodi.config.yaml.ConfigProblem;
-import io.prodi.config.load.LoadedLayer;
 import io.prodi.run.Console;
 import io.prodi.run.LayerRun;
 import io.prodi.run.Plan;
@@ -12,9 +12,9 @@ import io.prodi.run.RunSummary;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code plan -c CFG}: what a run would read, transform, check and write; no Spark, nothing written. */
 @Command(name = "plan", mixinStandardHelpOptions = true,

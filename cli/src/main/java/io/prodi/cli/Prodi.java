@@ -1,16 +1,16 @@
 package io.prodi.cli;
 
-import io.prodi.config.yaml.ConfigException;
 import io.prodi.config.Layer;
+import io.prodi.config.yaml.ConfigException;
 import io.prodi.engine.SparkLayerEngine;
 import io.prodi.engine.SparkSessions;
 import io.prodi.run.LayerRun;
 import io.prodi.run.RunFailure;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The general command line, the jar's Main-Class: run-layer, run-pipeline, validate, plan. */
 @Command(name = "prodi", mixinStandardHelpOptions = true, versionProvider = Prodi.Version.class,

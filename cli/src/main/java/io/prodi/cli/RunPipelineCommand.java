@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code run-pipeline -p PIPELINE}: the steps of a pipeline file, in order, in one JVM. */
 @Command(name = "run-pipeline", mixinStandardHelpOptions = true, description = "Run the steps of a pipeline file.")

@@ -7,10 +7,10 @@ import io.prodi.config.schema.ConfigSchema;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code schema [--kind K] [--reference]}: the JSON Schema of a kind of config file, for editors

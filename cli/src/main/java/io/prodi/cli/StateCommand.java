@@ -1,9 +1,9 @@
 package io.prodi.cli;
 
-import io.prodi.config.yaml.ConfigException;
-import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.config.LayerConfig;
 import io.prodi.config.load.LoadedLayer;
+import io.prodi.config.yaml.ConfigException;
+import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.engine.HadoopStorageKeys;
 import io.prodi.guard.DryRunGuard;
 import io.prodi.run.Console;
@@ -15,11 +15,11 @@ import io.prodi.state.WatermarkState;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code prodi state show|set|reset|unlock --state-id ID -c CFG}: inspect or repair a watermark in the

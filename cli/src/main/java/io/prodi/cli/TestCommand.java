@@ -3,10 +3,10 @@ package io.prodi.cli;
 import io.prodi.config.yaml.ConfigException;
 import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.configtest.ConfigTest;
-import io.prodi.engine.configtest.ConfigTestRunner;
 import io.prodi.configtest.JUnitReport;
 import io.prodi.configtest.TestResult;
 import io.prodi.engine.SparkLayerEngine;
+import io.prodi.engine.configtest.ConfigTestRunner;
 import io.prodi.run.Console;
 import io.prodi.run.LayerRun;
 import io.prodi.run.RunRequest;
@@ -24,11 +24,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code prodi test PATH...}: runs every {@code *.test.yml} under the paths (CONTRACT.md §10) on one

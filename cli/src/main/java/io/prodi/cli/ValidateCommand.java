@@ -1,16 +1,16 @@
 package io.prodi.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prodi.config.yaml.ConfigException;
-import io.prodi.config.yaml.ConfigNode;
-import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.config.EnvironmentConfig;
-import io.prodi.config.yaml.Findings;
 import io.prodi.config.load.DatasetConfig;
 import io.prodi.config.load.LoadedLayer;
 import io.prodi.config.load.PipelineFile;
 import io.prodi.config.load.RunVariables;
 import io.prodi.config.load.TemplateRenderer;
+import io.prodi.config.yaml.ConfigException;
+import io.prodi.config.yaml.ConfigNode;
+import io.prodi.config.yaml.ConfigProblem;
+import io.prodi.config.yaml.Findings;
 import io.prodi.config.yaml.YamlTree;
 import io.prodi.run.Console;
 import io.prodi.run.LayerRun;
@@ -22,10 +22,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code validate -c CFG ...}: checks layer configs, pipeline files (with every step's config),

@@ -1,10 +1,10 @@
 package io.prodi.config;
 
-import io.prodi.config.yaml.ConfigException;
-import io.prodi.config.yaml.ConfigProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodi.config.load.ConfigLoader;
+import io.prodi.config.yaml.ConfigException;
+import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.env.RunEnvironment;
 import io.prodi.storage.Loopback;
 import io.prodi.testing.CliRun;

@@ -1,9 +1,9 @@
 package io.prodi.config;
 
-import io.prodi.config.yaml.ConfigException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodi.config.load.ConfigLoader;
+import io.prodi.config.yaml.ConfigException;
 import io.prodi.env.RunEnvironment;
 import io.prodi.testing.CliRun;
 import io.prodi.testing.ConfigFolder;

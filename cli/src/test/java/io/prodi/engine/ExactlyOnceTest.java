@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodi.state.StateStore;
 import io.prodi.testing.CliRun;
-import io.prodi.testing.FaultyFileSystem;
 import io.prodi.testing.FaultyFileSystem.Operation;
+import io.prodi.testing.FaultyFileSystem;
 import io.prodi.testing.Rows;
 import java.util.ArrayList;
 import java.util.List;

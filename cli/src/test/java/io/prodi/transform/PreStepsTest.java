@@ -1,6 +1,5 @@
 package io.prodi.transform;
 
-import io.prodi.engine.transform.PreStepFunctions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,6 +7,7 @@ import io.prodi.config.yaml.ConfigNode;
 import io.prodi.config.yaml.Findings;
 import io.prodi.config.yaml.YamlTree;
 import io.prodi.engine.spi.StepContext;
+import io.prodi.engine.transform.PreStepFunctions;
 import io.prodi.run.RunFailure;
 import io.prodi.testing.Rows;
 import io.prodi.testing.SharedSpark;

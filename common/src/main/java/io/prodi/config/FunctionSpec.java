@@ -1,12 +1,15 @@
 package io.prodi.config;
 
-import io.prodi.config.yaml.ConfigNode;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prodi.config.yaml.ConfigNode;
 import java.util.Set;
 
-/** A {@code transform.functions} entry: a class implementing {@link io.prodi.api.Transform} and its params. */
+/** A {@code transform.functions} entry: a class implementing {@code io.prodi.api.Transform} and its params. */
 public final class FunctionSpec {
   public static final Set<String> KEYS = Set.of("class", "params");
+  /** The interface a function class implements: the engine module's {@code io.prodi.api.Transform}. */
+  public static final String TRANSFORM_API = "io.prodi.api.Transform";
+
   private final String className;
   private final JsonNode params;
 
@@ -27,9 +30,6 @@ public final class FunctionSpec {
     }
     return new FunctionSpec(className, params.isMap() ? params.raw().deepCopy() : null);
   }
-
-  /** The interface a function class implements: the engine module's {@code io.prodi.api.Transform}. */
-  public static final String TRANSFORM_API = "io.prodi.api.Transform";
 
   private static void checkClass(ConfigNode node, String className) {
     try {

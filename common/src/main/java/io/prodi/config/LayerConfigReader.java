@@ -1,8 +1,8 @@
 package io.prodi.config;
 
+import io.prodi.config.OwnSourceOverwrite;
 import io.prodi.config.yaml.ConfigNode;
 import io.prodi.dq.DqSpec;
-import io.prodi.config.OwnSourceOverwrite;
 import io.prodi.sink.SinkSpec;
 import io.prodi.sink.SinkTypes;
 import io.prodi.source.SourceSpec;

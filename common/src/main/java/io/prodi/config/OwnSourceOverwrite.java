@@ -1,9 +1,9 @@
 package io.prodi.config;
 
+import io.prodi.config.LayerConfig;
+import io.prodi.config.yaml.ConfigNode;
 import io.prodi.sink.FilesSinkSpec;
 import io.prodi.sink.SinkSpec;
-import io.prodi.config.yaml.ConfigNode;
-import io.prodi.config.LayerConfig;
 import io.prodi.source.FilesSourceSpec;
 import io.prodi.source.SourceSpec;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.prodi.configtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prodi.config.yaml.ConfigException;
+import io.prodi.config.yaml.ConfigFiles;
 import io.prodi.config.yaml.ConfigNode;
 import io.prodi.config.yaml.Findings;
-import io.prodi.config.yaml.ConfigFiles;
 import io.prodi.config.yaml.YamlTree;
 import java.util.LinkedHashMap;
 import java.util.Map;

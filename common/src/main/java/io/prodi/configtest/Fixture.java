@@ -1,8 +1,8 @@
 package io.prodi.configtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prodi.config.yaml.ConfigNode;
 import io.prodi.config.yaml.ConfigFiles;
+import io.prodi.config.yaml.ConfigNode;
 import io.prodi.source.Formats;
 import io.prodi.transform.SqlSyntax;
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package io.prodi.run;
 
-import io.prodi.config.yaml.ConfigException;
-import io.prodi.config.yaml.ConfigProblem;
-import io.prodi.config.yaml.CredentialRef;
 import io.prodi.config.LayerConfig;
 import io.prodi.config.load.ConfigLoader;
 import io.prodi.config.load.LoadedLayer;
 import io.prodi.config.load.RunVariables;
+import io.prodi.config.yaml.ConfigException;
+import io.prodi.config.yaml.ConfigProblem;
+import io.prodi.config.yaml.CredentialRef;
 import io.prodi.guard.DryRunGuard;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,10 +1,10 @@
 package io.prodi.run;
 
-import io.prodi.config.yaml.ConfigException;
-import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.config.load.LoadedLayer;
 import io.prodi.config.load.PipelineFile;
 import io.prodi.config.load.RunVariables;
+import io.prodi.config.yaml.ConfigException;
+import io.prodi.config.yaml.ConfigProblem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

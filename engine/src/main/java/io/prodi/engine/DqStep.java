@@ -1,13 +1,13 @@
 package io.prodi.engine;
 
-import io.prodi.engine.spi.StepContext;
-import io.prodi.engine.dq.DataQuality;
-import io.prodi.engine.dq.DqOutcome;
-import io.prodi.engine.dq.DqReport;
 import io.prodi.dq.DqSpec;
 import io.prodi.dq.ExpectationResult;
 import io.prodi.dq.ExpectationSpec;
 import io.prodi.dq.ExpectationType;
+import io.prodi.engine.dq.DataQuality;
+import io.prodi.engine.dq.DqOutcome;
+import io.prodi.engine.dq.DqReport;
+import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import io.prodi.run.RunSummary;
 import java.time.Instant;

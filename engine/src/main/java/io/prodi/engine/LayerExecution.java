@@ -1,11 +1,11 @@
 package io.prodi.engine;
 
-import io.prodi.engine.spi.StepContext;
-import io.prodi.engine.sink.SinkWriters;
-import io.prodi.engine.source.SourceReaders;
-import io.prodi.engine.transform.PreStepFunctions;
 import io.prodi.config.LayerConfig;
 import io.prodi.engine.dq.DqOutcome;
+import io.prodi.engine.sink.SinkWriters;
+import io.prodi.engine.source.SourceReaders;
+import io.prodi.engine.spi.StepContext;
+import io.prodi.engine.transform.PreStepFunctions;
 import io.prodi.run.RunFailure;
 import io.prodi.run.RunSummary;
 import io.prodi.sink.SinkResult;

@@ -1,8 +1,8 @@
 package io.prodi.engine;
 
-import io.prodi.engine.spi.StepContext;
 import io.prodi.config.LayerConfig;
 import io.prodi.config.load.LoadedLayer;
+import io.prodi.engine.spi.StepContext;
 import io.prodi.run.LayerEngine;
 import io.prodi.run.RunContext;
 import io.prodi.run.RunFailure;

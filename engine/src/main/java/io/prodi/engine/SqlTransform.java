@@ -1,10 +1,10 @@
 package io.prodi.engine;
 
-import io.prodi.engine.spi.StepContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prodi.api.Transform;
 import io.prodi.config.FunctionSpec;
 import io.prodi.config.TransformSpec;
+import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

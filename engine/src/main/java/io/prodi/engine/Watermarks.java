@@ -1,11 +1,11 @@
 package io.prodi.engine;
 
-import io.prodi.engine.spi.StepContext;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 
 import io.prodi.config.LayerConfig;
+import io.prodi.engine.spi.StepContext;
 import io.prodi.env.RunEnvironment;
 import io.prodi.run.RunFailure;
 import io.prodi.run.RunSummary;

@@ -1,12 +1,12 @@
 package io.prodi.engine;
 
-import io.prodi.engine.spi.Registries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.prodi.api.Transform;
 import io.prodi.config.FunctionSpec;
+import io.prodi.engine.spi.Registries;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

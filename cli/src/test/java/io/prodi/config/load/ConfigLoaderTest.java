@@ -3,10 +3,10 @@ package io.prodi.config.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.prodi.config.yaml.ConfigException;
-import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.config.Layer;
 import io.prodi.config.LayerConfig;
+import io.prodi.config.yaml.ConfigException;
+import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.env.RunEnvironment;
 import io.prodi.sink.FilesSinkSpec;
 import io.prodi.source.FilesSourceSpec;

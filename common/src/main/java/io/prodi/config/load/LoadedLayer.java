@@ -1,9 +1,9 @@
 package io.prodi.config.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prodi.config.LayerConfig;
 import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.config.yaml.CredentialRef;
-import io.prodi.config.LayerConfig;
 import java.util.List;
 import java.util.Set;
 

@@ -1,12 +1,12 @@
 package io.prodi.config.load;
 
-import io.prodi.config.yaml.ConfigFiles;
-import io.prodi.config.load.ConfigText;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.prodi.config.Layer;
+import io.prodi.config.load.ConfigText;
 import io.prodi.config.yaml.ConfigException;
+import io.prodi.config.yaml.ConfigFiles;
 import io.prodi.config.yaml.ConfigNode;
 import io.prodi.config.yaml.Findings;
-import io.prodi.config.Layer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.prodi.config.load;
 
-import io.prodi.config.yaml.ConfigFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prodi.config.yaml.ConfigException;
+import io.prodi.config.yaml.ConfigFiles;
 import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.config.yaml.Findings;
 import java.util.Map;

@@ -1,15 +1,15 @@
 package io.prodi.config.migrate;
 
-import io.prodi.config.python.CommentedYaml;
-import io.prodi.config.python.PythonForms;
-import io.prodi.config.python.Rewrite;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
+import io.prodi.config.load.PipelineFile;
+import io.prodi.config.python.CommentedYaml;
+import io.prodi.config.python.PythonForms;
+import io.prodi.config.python.Rewrite;
 import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.config.yaml.Findings;
-import io.prodi.config.load.PipelineFile;
 import io.prodi.config.yaml.YamlTree;
 import java.util.ArrayList;
 import java.util.Arrays;

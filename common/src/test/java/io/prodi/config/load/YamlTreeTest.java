@@ -1,11 +1,11 @@
 package io.prodi.config.load;
 
-import io.prodi.config.yaml.YamlTree;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.config.yaml.Findings;
+import io.prodi.config.yaml.YamlTree;
 import org.junit.jupiter.api.Test;
 
 class YamlTreeTest {

@@ -1,17 +1,17 @@
 package io.prodi.engine.configtest;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.prodi.config.LayerConfig;
+import io.prodi.config.load.LoadedLayer;
+import io.prodi.config.yaml.ConfigException;
+import io.prodi.config.yaml.ConfigNode;
+import io.prodi.config.yaml.Findings;
+import io.prodi.config.yaml.YamlTree;
 import io.prodi.configtest.ConfigTest;
 import io.prodi.configtest.ExpectedRows;
 import io.prodi.configtest.Fixture;
 import io.prodi.configtest.RowDiff;
 import io.prodi.configtest.TestResult;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.prodi.config.yaml.ConfigException;
-import io.prodi.config.yaml.ConfigNode;
-import io.prodi.config.yaml.Findings;
-import io.prodi.config.LayerConfig;
-import io.prodi.config.load.LoadedLayer;
-import io.prodi.config.yaml.YamlTree;
 import io.prodi.dq.DqSpec;
 import io.prodi.engine.SparkLayerEngine;
 import io.prodi.run.Console;

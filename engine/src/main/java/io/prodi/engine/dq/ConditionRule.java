@@ -1,12 +1,12 @@
 package io.prodi.engine.dq;
 
-import io.prodi.dq.ExpectationSpec;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
+import io.prodi.dq.ExpectationSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,8 +1,5 @@
 package io.prodi.engine.dq;
 
-import io.prodi.dq.ExpectationResult;
-import io.prodi.dq.ExpectationSpec;
-import io.prodi.dq.ExpectationType;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.count;
@@ -11,6 +8,9 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.prodi.dq.ExpectationResult;
+import io.prodi.dq.ExpectationSpec;
+import io.prodi.dq.ExpectationType;
 import io.prodi.engine.spi.StepContext;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package io.prodi.engine.dq;
 
-import io.prodi.dq.ExpectationResult;
-import io.prodi.dq.ExpectationSpec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.prodi.dq.ExpectationResult;
+import io.prodi.dq.ExpectationSpec;
 import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package io.prodi.engine.dq;
 
-import io.prodi.dq.ExpectationResult;
-import io.prodi.dq.ExpectationSpec;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.max;
 
+import io.prodi.dq.ExpectationResult;
+import io.prodi.dq.ExpectationSpec;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.prodi.engine.dq;
 
-import io.prodi.dq.ExpectationSpec;
 import static org.apache.spark.sql.functions.col;
 
+import io.prodi.dq.ExpectationSpec;
 import org.apache.spark.sql.Column;
 
 /** {@code non_negative}: the column is 0 or more (a null is not a failure). */

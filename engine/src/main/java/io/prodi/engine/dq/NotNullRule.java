@@ -1,8 +1,8 @@
 package io.prodi.engine.dq;
 
-import io.prodi.dq.ExpectationSpec;
 import static org.apache.spark.sql.functions.col;
 
+import io.prodi.dq.ExpectationSpec;
 import org.apache.spark.sql.Column;
 
 /** {@code not_null}: the column has a value. */

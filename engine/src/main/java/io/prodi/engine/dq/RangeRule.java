@@ -1,9 +1,9 @@
 package io.prodi.engine.dq;
 
-import io.prodi.dq.ExpectationSpec;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.prodi.dq.ExpectationSpec;
 import org.apache.spark.sql.Column;
 
 /**

@@ -1,10 +1,10 @@
 package io.prodi.engine.dq;
 
-import io.prodi.engine.source.SourceReaders;
-import io.prodi.dq.ExpectationResult;
-import io.prodi.dq.ExpectationSpec;
 import static org.apache.spark.sql.functions.col;
 
+import io.prodi.dq.ExpectationResult;
+import io.prodi.dq.ExpectationSpec;
+import io.prodi.engine.source.SourceReaders;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;

@@ -1,9 +1,9 @@
 package io.prodi.engine.dq;
 
-import io.prodi.dq.ExpectationSpec;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;
 
+import io.prodi.dq.ExpectationSpec;
 import org.apache.spark.sql.Column;
 
 /** {@code regex}: the column matches {@code pattern} somewhere (use ^...$ for all of it; a null is not a failure). */

@@ -1,13 +1,13 @@
 package io.prodi.engine.dq;
 
-import io.prodi.dq.ExpectationResult;
-import io.prodi.dq.ExpectationSpec;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.prodi.dq.ExpectationResult;
+import io.prodi.dq.ExpectationSpec;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;

@@ -1,11 +1,11 @@
 package io.prodi.engine.dq;
 
-import io.prodi.dq.ExpectationResult;
-import io.prodi.dq.ExpectationSpec;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
+import io.prodi.dq.ExpectationResult;
+import io.prodi.dq.ExpectationSpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;

@@ -1,9 +1,9 @@
 package io.prodi.engine.sink;
 
-import io.prodi.sink.SinkResult;
 import io.delta.tables.DeltaTable;
 import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
+import io.prodi.sink.SinkResult;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

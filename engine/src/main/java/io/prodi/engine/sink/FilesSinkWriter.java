@@ -1,10 +1,10 @@
 package io.prodi.engine.sink;
 
+import io.prodi.engine.spi.StepContext;
+import io.prodi.run.RunFailure;
 import io.prodi.sink.FilesSinkSpec;
 import io.prodi.sink.SinkResult;
 import io.prodi.sink.WriteTxn;
-import io.prodi.engine.spi.StepContext;
-import io.prodi.run.RunFailure;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

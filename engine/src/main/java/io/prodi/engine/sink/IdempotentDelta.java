@@ -1,9 +1,9 @@
 package io.prodi.engine.sink;
 
-import io.prodi.sink.SinkResult;
-import io.prodi.sink.WriteTxn;
 import io.delta.tables.DeltaTable;
 import io.prodi.engine.spi.StepContext;
+import io.prodi.sink.SinkResult;
+import io.prodi.sink.WriteTxn;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Row;
 

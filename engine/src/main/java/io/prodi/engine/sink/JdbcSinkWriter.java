@@ -1,10 +1,10 @@
 package io.prodi.engine.sink;
 
-import io.prodi.sink.JdbcSinkSpec;
-import io.prodi.sink.SinkResult;
+import io.prodi.engine.source.JdbcConnection;
 import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
-import io.prodi.engine.source.JdbcConnection;
+import io.prodi.sink.JdbcSinkSpec;
+import io.prodi.sink.SinkResult;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

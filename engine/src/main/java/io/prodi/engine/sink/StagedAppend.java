@@ -1,9 +1,9 @@
 package io.prodi.engine.sink;
 
-import io.prodi.sink.SinkResult;
-import io.prodi.sink.WriteTxn;
 import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
+import io.prodi.sink.SinkResult;
+import io.prodi.sink.WriteTxn;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

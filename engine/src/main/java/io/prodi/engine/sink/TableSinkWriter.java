@@ -1,9 +1,9 @@
 package io.prodi.engine.sink;
 
-import io.prodi.sink.SinkResult;
-import io.prodi.sink.TableSinkSpec;
 import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
+import io.prodi.sink.SinkResult;
+import io.prodi.sink.TableSinkSpec;
 import java.util.List;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;

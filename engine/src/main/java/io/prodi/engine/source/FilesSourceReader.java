@@ -1,8 +1,8 @@
 package io.prodi.engine.source;
 
-import io.prodi.source.FilesSourceSpec;
 import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
+import io.prodi.source.FilesSourceSpec;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

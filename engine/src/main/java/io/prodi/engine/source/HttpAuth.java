@@ -1,10 +1,10 @@
 package io.prodi.engine.source;
 
-import io.prodi.source.HttpAuthSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
+import io.prodi.source.HttpAuthSpec;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

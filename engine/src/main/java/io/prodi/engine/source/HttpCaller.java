@@ -1,8 +1,8 @@
 package io.prodi.engine.source;
 
+import io.prodi.run.RunFailure;
 import io.prodi.source.HttpRetrySpec;
 import io.prodi.source.HttpSourceSpec;
-import io.prodi.run.RunFailure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

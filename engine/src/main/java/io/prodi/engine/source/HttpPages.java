@@ -1,12 +1,12 @@
 package io.prodi.engine.source;
 
-import io.prodi.source.HttpPaginationSpec;
-import io.prodi.source.HttpSourceSpec;
-import io.prodi.source.WatermarkSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.prodi.run.RunFailure;
+import io.prodi.source.HttpPaginationSpec;
+import io.prodi.source.HttpSourceSpec;
+import io.prodi.source.WatermarkSpec;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;

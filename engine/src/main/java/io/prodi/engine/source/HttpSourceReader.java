@@ -1,10 +1,10 @@
 package io.prodi.engine.source;
 
-import io.prodi.source.HttpSourceSpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
+import io.prodi.source.HttpSourceSpec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpClient;

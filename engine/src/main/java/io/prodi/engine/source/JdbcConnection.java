@@ -1,8 +1,8 @@
 package io.prodi.engine.source;
 
-import io.prodi.source.JdbcAuthSpec;
 import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
+import io.prodi.source.JdbcAuthSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,9 +1,9 @@
 package io.prodi.engine.source;
 
-import io.prodi.source.JdbcSourceSpec;
-import io.prodi.source.WatermarkPlaceholder;
 import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
+import io.prodi.source.JdbcSourceSpec;
+import io.prodi.source.WatermarkPlaceholder;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

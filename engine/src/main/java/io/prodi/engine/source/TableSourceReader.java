@@ -1,8 +1,8 @@
 package io.prodi.engine.source;
 
-import io.prodi.source.TableSourceSpec;
 import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
+import io.prodi.source.TableSourceSpec;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 

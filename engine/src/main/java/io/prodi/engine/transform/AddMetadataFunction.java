@@ -3,11 +3,11 @@ package io.prodi.engine.transform;
 import static org.apache.spark.sql.functions.col;
 
 import io.prodi.engine.spi.StepContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import io.prodi.transform.AddMetadataStep;
 import java.util.Arrays;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /** Applies {@code add_metadata}: {@code _ingestion_ts}, {@code _run_id} and {@code _source} (from the source tag). */

@@ -3,10 +3,10 @@ package io.prodi.engine.transform;
 import static org.apache.spark.sql.functions.col;
 
 import io.prodi.engine.spi.StepContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import io.prodi.transform.CastStep;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /** Applies {@code cast}: each column cast to its Spark SQL type. */
 final class CastFunction {

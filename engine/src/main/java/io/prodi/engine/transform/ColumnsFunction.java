@@ -3,13 +3,13 @@ package io.prodi.engine.transform;
 import static org.apache.spark.sql.functions.col;
 
 import io.prodi.engine.spi.StepContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import io.prodi.transform.ColumnsStep;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StringType;
 import org.apache.spark.sql.types.StructField;
 

@@ -3,11 +3,11 @@ package io.prodi.engine.transform;
 import static org.apache.spark.sql.functions.col;
 
 import io.prodi.engine.spi.StepContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import io.prodi.transform.DedupeStep;
 import java.util.Locale;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 

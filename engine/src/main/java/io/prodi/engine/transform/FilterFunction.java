@@ -1,9 +1,9 @@
 package io.prodi.engine.transform;
 
 import io.prodi.engine.spi.StepContext;
+import io.prodi.transform.FilterStep;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import io.prodi.transform.FilterStep;
 
 /** Applies {@code filter}: keeps the rows for which the condition is true. */
 final class FilterFunction {

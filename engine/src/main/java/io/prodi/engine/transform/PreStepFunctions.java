@@ -2,8 +2,6 @@ package io.prodi.engine.transform;
 
 import io.prodi.engine.spi.Registries;
 import io.prodi.engine.spi.StepContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import io.prodi.transform.AddMetadataStep;
 import io.prodi.transform.CastStep;
 import io.prodi.transform.ColumnsStep;
@@ -13,6 +11,8 @@ import io.prodi.transform.PreStep;
 import io.prodi.transform.PreSteps;
 import io.prodi.transform.RenameStep;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /**
  * How a run applies each {@code transform.pre} step of the config language's {@link PreSteps}, keyed by

@@ -1,10 +1,10 @@
 package io.prodi.engine.transform;
 
 import io.prodi.engine.spi.StepContext;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import io.prodi.transform.RenameStep;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 
 /** Applies {@code rename}: each column renamed, after checking they all exist. */
 final class RenameFunction {
