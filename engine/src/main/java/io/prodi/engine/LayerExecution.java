@@ -29,14 +29,12 @@ import org.apache.spark.storage.StorageLevel;
  * every sink (and the quarantine) from one computation of the output → counts into the summary.
  */
 final class LayerExecution {
-  /** The column that keys a quarantine by its run, so that a rerun replaces the rows it quarantined. */
-  static final String RUN_KEY_COLUMN = "_dq_run_key";
-
   private StepContext context;
   private final LayerConfig config;
   private final String logicalDate;
   private final RunSummary summary;
   private final ObservedCounts counts;
+  private final LayerProgress progress;
   private Watermarks watermarks;
   private Map<String, Row> observedSources = Map.of();
   /** The observed names of the sources that the jobs writing the output read. */
@@ -50,6 +48,7 @@ final class LayerExecution {
     this.config = context.config();
     this.summary = summary;
     this.counts = new ObservedCounts(context.runId());
+    this.progress = new LayerProgress(context, summary);
   }
 
   void run() {
@@ -135,7 +134,7 @@ final class LayerExecution {
     StepContext reading = context.withWatermarks(source -> watermarks.current(config, source));
     for (int i = 0; i < config.sources().size(); i++) {
       SourceSpec source = config.sources().get(i);
-      context.describe("read " + label(source, i));
+      context.describe("read " + LayerProgress.label(source, i));
       Dataset<Row> data = watermarks.filter(i, SourceReaders.read(source, reading));
       sourceInputs.add(data);
       source.name().ifPresent(data::createOrReplaceTempView);
@@ -268,29 +267,8 @@ final class LayerExecution {
     }
   }
 
-  /**
-   * Writes the quarantined rows. An appending files quarantine is keyed by the run ({@code _dq_run_key}:
-   * the watermark generation of an incremental run, else the logical date) and replaces that key's
-   * partition, so a rerun replaces what the same run quarantined instead of adding it again.
-   */
   private void writeQuarantine(Dataset<Row> rows, long count) {
-    SinkSpec configured = config.dq().quarantine().orElseThrow();
-    String where = configured.location(config.locationStorage(), config.baseDir());
-    boolean keyed = configured instanceof io.prodi.sink.FilesSinkSpec && configured.mode().equals("append");
-    SinkSpec quarantine = keyed ? ((io.prodi.sink.FilesSinkSpec) configured).replacingPartitionsOf(RUN_KEY_COLUMN)
-        : configured;
-    Dataset<Row> written = keyed ? rows.withColumn(RUN_KEY_COLUMN, org.apache.spark.sql.functions.lit(runKey()))
-        : rows;
-    timed("quarantine", () -> {
-      context.describe("write quarantine " + where);
-      return SinkWriters.write(quarantine, written, context.withoutWriteTxn());
-    });
-    com.fasterxml.jackson.databind.node.ObjectNode entry = summary.body().putObject("quarantine")
-        .put("location", where).put("rows", count);
-    if (keyed) {
-      entry.put("run_key", runKey());
-    }
-    context.console().progress("[" + context.layer() + "] quarantined " + count + " rows to " + where);
+    timed("quarantine", () -> new QuarantineWrite(context, summary).write(rows, count, runKey()));
   }
 
   /** What keys this run's quarantine: the generation an incremental run commits, else the logical date. */
@@ -315,25 +293,11 @@ final class LayerExecution {
 
   private void recordSources(Map<String, Row> observedRows) {
     observedSources = observedRows;
-    Map<String, Long> observed = ObservedCounts.counts(observedRows);
-    for (int i = 0; i < config.sources().size(); i++) {
-      Long rows = observed.get("source_" + i);
-      summary.sourceRows(i, rows);
-      context.console().progress("[" + context.layer() + "] read " + label(config.sources().get(i), i) + ": "
-          + (rows == null ? "not read by the output" : rows + " rows"));
-    }
+    progress.sources(ObservedCounts.counts(observedRows));
   }
 
   private void recordSinks(List<SinkResult> results, Long outputRows) {
-    for (int i = 0; i < results.size(); i++) {
-      SinkResult result = results.get(i);
-      Long rows = result.rows().orElse(outputRows);
-      summary.sinkRows(i, rows, result.detail().orElse(null));
-      SinkSpec sink = config.sinks().get(i);
-      context.console().progress("[" + context.layer() + "] wrote " + sink.type() + " "
-          + sink.location(config.locationStorage(), config.baseDir()) + " (" + sink.mode() + "): " + rows + " rows"
-          + result.detail().map(d -> " (" + d + ")").orElse(""));
-    }
+    progress.sinks(results, outputRows);
   }
 
   private <T> T timed(String step, Supplier<T> work) {
@@ -347,9 +311,5 @@ final class LayerExecution {
     } finally {
       summary.duration(step, (System.nanoTime() - start) / 1_000_000);
     }
-  }
-
-  private static String label(SourceSpec source, int index) {
-    return source.name().orElse("source " + (index + 1));
   }
 }
