@@ -8,7 +8,6 @@ import io.prodi.testing.SharedSpark;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.Objects;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -153,14 +152,40 @@ class ConfigTestCommandTest {
   }
 
   @Test
-  void aSourceWithoutFixtureFailsInsteadOfReadingRealData() {
+  void aFixtureNamedAfterNoSourceIsRefused() {
     String file = folder.write("nofix.test.yml", "config: orders.yml\ninputs: {other: {rows: [{a: 1}]}}\n"
         + "expect: {quarantine: {count: 0}}\n");
     CliRun run = test(file);
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.outLines().get(1)).isEqualTo("    Cannot use fixture other: the config has no source of that name "
         + "(sources: orders)");
-    assertThat(Files.exists(Paths.get("/definitely/not/here"))).isFalse();
+  }
+
+  /**
+   * A source without a fixture fails the test instead of reading its real data, even though the real
+   * data is there and reading it would make the expectations pass.
+   */
+  @Test
+  void aSourceWithoutAFixtureFailsInsteadOfReadingRealData() {
+    SharedSpark.session().sql("SELECT 1 AS id, 'apple' AS item, 2 AS qty").write().parquet(tmp.resolve("real/orders")
+        .toString());
+    SharedSpark.session().sql("SELECT 1 AS id, 'CO' AS country").write().parquet(tmp.resolve("real/customers")
+        .toString());
+    folder.write("two.yml", "layer: silver\n"
+        + "io:\n  source:\n    - {name: orders, format: parquet, path: " + tmp.resolve("real/orders") + "}\n"
+        + "    - {name: customers, format: parquet, path: " + tmp.resolve("real/customers") + "}\n"
+        + "  sink: {path: /dev/null/cannot/write/here}\n"
+        + "transform: {sql: 'SELECT o.id, c.country FROM orders o JOIN customers c ON o.id = c.id'}\n");
+    String real = folder.write("real.test.yml", "config: two.yml\ninputs:\n  orders: {rows: [{id: 1, item: apple, qty: 2}]}\n"
+        + "  customers: {rows: [{id: 1, country: CO}]}\nexpect: {output: {count: 1}}\n");
+    assertThat(test(real).exitCode()).as("with both fixtures").isZero();
+    String file = folder.write("half.test.yml", "config: two.yml\ninputs:\n  orders: {rows: [{id: 1, item: apple, qty: 2}]}\n"
+        + "expect: {output: {count: 1}}\n");
+    CliRun run = test(file);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.outLines()).contains("    Cannot run the test without reading real data: source customers has no "
+        + "fixture in inputs (name it, or use __INPUT__)");
+    assertThat(run.out()).contains("0 passed, 1 failed");
   }
 
   @Test

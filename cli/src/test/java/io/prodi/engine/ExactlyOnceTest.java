@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Exactly-once incremental runs (issue 16): an injected crash at each point of a run, for each kind
  * of sink, then a rerun (with the next day's rows already landed) and the next day's run. Sink,
- * quarantine and watermark must equal those of two clean runs, with no row twice.
+ * quarantine and watermark must equal those of two clean runs, and both must equal what a plain-Java
+ * model of the two days computes from the input rows alone ({@link #expected}), with no row twice.
  */
 class ExactlyOnceTest extends EngineTestBase {
   private static final String DAY_2 = "id,name,country,amount,updated\n7,Old,CO,1.0,2024-01-06\n"
@@ -99,7 +100,7 @@ class ExactlyOnceTest extends EngineTestBase {
         .forEach(r -> out.add("sink " + r));
     org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> quarantine = spark().read().parquet(at("out/quarantine"));
     boolean keyed = java.util.Arrays.asList(quarantine.columns()).contains("_dq_run_key");
-    Rows.of(quarantine, "id", "_dq_failed", keyed ? "_dq_run_key" : "'(no run key)'")
+    Rows.of(quarantine, "id", "array_join(_dq_failed, ',')", keyed ? "_dq_run_key" : "'(no run key)'")
         .forEach(r -> out.add("quarantine " + r));
     out.add("watermark " + new StateStore(at("state"), new Configuration()).read("silver::silver::people")
         .orElseThrow().value());
@@ -124,11 +125,83 @@ class ExactlyOnceTest extends EngineTestBase {
     return clean;
   }
 
+  /**
+   * What two runs must leave, computed from the input rows without prodi or Spark: day 1 reads every
+   * row, day 2 the rows after day 1's newest date; CO and MX rows go to the sink (appended, upserted on
+   * id and date, or replacing the countries' partitions), the others to the quarantine keyed by the
+   * run's generation; the watermark is the newest date read.
+   */
+  static List<String> expected(Sink sink) {
+    List<String[]> day1 = csv(PEOPLE);
+    String mark1 = day1.stream().map(r -> r[4]).max(String::compareTo).orElseThrow();
+    List<String[]> day2 = new ArrayList<>();
+    for (String[] row : csv(DAY_2)) {
+      if (row[4].compareTo(mark1) > 0) {
+        day2.add(row);
+      }
+    }
+    java.util.Map<String, String[]> table = new java.util.LinkedHashMap<>();
+    List<String> quarantine = new ArrayList<>();
+    int generation = 0;
+    for (List<String[]> batch : List.of(day1, day2)) {
+      generation++;
+      if (sink == Sink.PARQUET_OVERWRITE_PARTITIONED) {
+        java.util.Set<String> written = new java.util.HashSet<>();
+        batch.stream().filter(ExactlyOnceTest::valid).forEach(r -> written.add(r[2]));
+        table.values().removeIf(r -> written.contains(r[2]));
+      }
+      for (String[] row : batch) {
+        if (valid(row)) {
+          String key = sink == Sink.DELTA_MERGE ? row[0] + "|" + row[4] : String.valueOf(table.size());
+          table.put(key, row);
+        } else {
+          quarantine.add("quarantine " + row[0] + "|valid_values_country|generation-" + generation);
+        }
+      }
+    }
+    List<String> out = new ArrayList<>();
+    table.values().stream().map(r -> "sink " + r[0] + "|" + r[1].trim() + "|" + r[2] + "|"
+        + (r[3].isEmpty() ? "null" : String.valueOf(Double.parseDouble(r[3]))) + "|" + r[4]).sorted()
+        .forEach(out::add);
+    quarantine.stream().sorted().forEach(out::add);
+    out.add("watermark " + java.util.stream.Stream.concat(day1.stream(), day2.stream()).map(r -> r[4])
+        .max(String::compareTo).orElseThrow());
+    return out;
+  }
+
+  private static boolean valid(String[] row) {
+    return row[2].equals("CO") || row[2].equals("MX");
+  }
+
+  private static List<String[]> csv(String text) {
+    List<String[]> rows = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      if (!line.startsWith("id,")) {
+        rows.add(line.split(",", -1));
+      }
+    }
+    return rows;
+  }
+
+  @org.junit.jupiter.api.Test
+  void theModelSeesADuplicatedRowThatTheRunsWouldHide() {
+    List<String> model = expected(Sink.PARQUET_APPEND);
+    assertThat(model).contains("sink 2|Luis|CO|-3.0|2024-01-02", "sink 2|Luis|CO|4.0|2024-01-05",
+        "sink 7|Old|CO|1.0|2024-01-06", "quarantine 4|valid_values_country|generation-1",
+        "quarantine 9|valid_values_country|generation-2", "watermark 2024-01-08");
+    List<String> doubled = new ArrayList<>(model);
+    doubled.add(0, "sink 7|Old|CO|1.0|2024-01-06"); // a rerun that appended day 2's rows again
+    doubled.sort(null);
+    assertThat(doubled).isNotEqualTo(model);
+    assertThat(expected(Sink.PARQUET_OVERWRITE_PARTITIONED)).doesNotContain("sink 2|Luis|CO|4.0|2024-01-05")
+        .contains("sink 7|Old|CO|1.0|2024-01-06", "sink 8|New|MX|2.0|2024-01-07");
+  }
+
   @ParameterizedTest(name = "{0} crashed {1}")
   @MethodSource("matrix")
   void aRerunAfterACrashLeavesWhatTwoCleanRunsLeave(Sink sink, CrashPoint point) throws Exception {
     List<String> clean = cleanOutcome(sink);
-    assertThat(clean).hasSize(new java.util.HashSet<>(clean).size()); // no row twice in the clean runs either
+    assertThat(clean).as("two clean runs").isEqualTo(expected(sink));
     String cfg = config(sink);
 
     FaultyFileSystem.failOn(point.operation, point.pattern, 1);
@@ -138,11 +211,19 @@ class ExactlyOnceTest extends EngineTestBase {
     assertThat(crashed.errors()).singleElement().asString().startsWith("prodi: error: Cannot ");
 
     folder.write("in/day2.csv", DAY_2); // the next day's rows land before the rerun
+    CliRun rerun = succeed(cfg);
+    if (point == CrashPoint.DURING_THE_STAGED_MOVES || point == CrashPoint.AFTER_THE_MOVES_BEFORE_THE_COMMIT_MARKER) {
+      assertThat(rerun.out() + rerun.err()).contains("out/sink: an earlier attempt of this run staged these rows; "
+          + "not appended again");
+    }
+    if (sink == Sink.DELTA_APPEND && point == CrashPoint.AFTER_THE_SINK_COMMIT_BEFORE_THE_STATE_COMMIT) {
+      assertThat(rerun.out() + rerun.err()).contains("out/sink: an earlier attempt of this run committed these rows "
+          + "(Delta txn version 1); not appended again");
+    }
     succeed(cfg);
-    succeed(cfg);
-    List<String> rerun = outcome(sink);
-    assertThat(rerun).as("no row twice").hasSize(new java.util.HashSet<>(rerun).size());
-    assertThat(rerun).isEqualTo(clean);
+    List<String> outcome = outcome(sink);
+    assertThat(outcome).as("no row twice").hasSize(new java.util.HashSet<>(outcome).size());
+    assertThat(outcome).isEqualTo(expected(sink));
   }
 
   private void reset() throws java.io.IOException {

@@ -93,6 +93,25 @@ class IncrementalRunTest extends EngineTestBase {
     store().lease("inc::bronze::people", "next-run");
   }
 
+  /**
+   * docs/state.md: a reset writes a new generation, so the next run's Delta append (its txnVersion is
+   * the generation it commits) is a new write, not skipped as one an earlier attempt committed.
+   */
+  @Test
+  void afterAResetTheDeltaAppendOfTheNextRunIsWrittenNotSkipped() {
+    String cfg = incremental("    - {path: out/delta, format: delta, mode: append}\n");
+    String base = "--base-dir=" + tmp;
+    assertThat(succeed(cfg).summary().get("sinks").get(0).get("rows").asLong()).isEqualTo(5);
+    assertThat(store().generation("inc::bronze::people")).isEqualTo(1);
+    assertThat(SharedSpark.prodi("state", "reset", "--state-id", "inc::bronze::people", "-c", cfg, base).exitCode()).isZero();
+    assertThat(store().generation("inc::bronze::people")).isEqualTo(2);
+    CliRun again = succeed(cfg);
+    assertThat(again.out() + again.err()).doesNotContain("not appended again");
+    assertThat(again.summary().get("sinks").get(0).get("rows").asLong()).isEqualTo(5);
+    assertThat(read("delta", "out/delta").count()).as("every row read again after the reset, appended again").isEqualTo(10);
+    assertThat(store().generation("inc::bronze::people")).isEqualTo(3);
+  }
+
   @Test
   void stateCommandsReachTheStoreWithTheEnvironmentConfigsKeysAsARunDoes() {
     System.setProperty(io.prodi.testing.FolderFileSystem.ROOT_PROPERTY, tmp.toString());

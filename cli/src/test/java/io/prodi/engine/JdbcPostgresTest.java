@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prodi.state.StateStore;
 import io.prodi.testing.CliRun;
+import io.prodi.testing.LocalPostgres;
 import io.prodi.testing.SharedSpark;
 import java.io.File;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,26 +25,19 @@ import org.junit.jupiter.api.Test;
  * it). Without a server the tests are skipped on a developer's machine, and fail under CI.
  */
 class JdbcPostgresTest extends EngineTestBase {
-  static final String PASSWORD = System.getenv().getOrDefault("PRODI_PG_PASSWORD", "prodi-local-test");
-  static final String URL = "jdbc:postgresql://127.0.0.1:5432/prodi?sslmode=require";
-  static final Map<String, String> ENV = Map.of("PG_USER", "prodi_etl", "PG_PASSWORD", PASSWORD);
+  static final String PASSWORD = LocalPostgres.PASSWORD;
+  static final String URL = LocalPostgres.URL;
+  static final Map<String, String> ENV = LocalPostgres.ENV;
   private static final AtomicInteger TABLES = new AtomicInteger();
   private String table;
 
   @BeforeAll
   static void server() {
-    try (Connection ignored = connect()) {
-      return;
-    } catch (SQLException e) {
-      if (System.getenv("CI") != null) {
-        throw new IllegalStateException("Cannot reach PostgreSQL on 127.0.0.1:5432 under CI: " + e.getMessage(), e);
-      }
-      Assumptions.abort("PostgreSQL is not running: start it with bin/local-postgres start (" + e.getMessage() + ")");
-    }
+    LocalPostgres.requireServer();
   }
 
   static Connection connect() throws SQLException {
-    return DriverManager.getConnection(URL, "prodi_etl", PASSWORD);
+    return LocalPostgres.connect();
   }
 
   static void sql(String... statements) throws SQLException {
@@ -202,6 +194,8 @@ class JdbcPostgresTest extends EngineTestBase {
   void credentialsNeverAppearInOutputEvenWhenTheServerRefuses() {
     String cfg = incremental("    - {path: out/orders}\n");
     CliRun ok = runWithCredentials(cfg, "--verbose");
+    assertThat(ok.exitCode()).as(ok.toString()).isZero();
+    assertThat(ok.summary().get("sinks").get(0).get("rows").asLong()).isEqualTo(3);
     assertThat(ok.out() + ok.err()).doesNotContain(PASSWORD);
     String wrongDb = folder.write("wrong.yml", "layer: raw\nio:\n  source: {type: jdbc, url: '"
         + URL.replace("/prodi?", "/nope?") + "', table: t, auth: {user_env: PG_USER, password_env: PG_PASSWORD}}\n"
@@ -220,5 +214,18 @@ class JdbcPostgresTest extends EngineTestBase {
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.errors()).singleElement().asString().contains("password authentication failed for user")
         .contains("****").doesNotContain("etl_intruder_7", "not-the-password");
+  }
+
+  /** docs/run/troubleshooting.md: a URL whose driver is not on the class path. */
+  @Test
+  void aUrlWithoutItsDriverOnTheClassPathSaysNoSuitableDriver() {
+    String cfg = folder.write("nodriver.yml", "layer: raw\nio:\n  source: {name: orders, type: jdbc, url: "
+        + "'jdbc:mysql://127.0.0.1:3306/shop', table: t, auth: {user_env: PG_USER, password_env: PG_PASSWORD}}\n"
+        + "  sink: {path: out/x}\n");
+    CliRun run = runWithCredentials(cfg);
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    assertThat(run.errors()).singleElement().asString()
+        .startsWith("prodi: error: Cannot read jdbc source orders: No suitable driver");
+    assertThat(java.nio.file.Files.exists(tmp.resolve("out/x"))).isFalse();
   }
 }

@@ -64,6 +64,11 @@ public final class JdbcSourceSpec implements SourceSpec {
   }
 
   @Override
+  public boolean filtersItsWatermark() {
+    return query != null && watermark != null && query.contains(watermark.placeholder());
+  }
+
+  @Override
   public String location(Map<String, StorageSpec> storage, String baseDir) {
     return url + (table != null ? " table " + table : " query");
   }

@@ -70,7 +70,12 @@ class StateStoreTest {
   void resetForgetsTheValue() {
     StateStore store = store();
     store.commit("s", "1", "f", "run", 0);
+    assertThat(store.generation("s")).isEqualTo(1);
     store.reset("s");
     assertThat(store.read("s")).isEmpty();
+    assertThat(store.generation("s")).as("a reset is a new generation: generations never go back").isEqualTo(2);
+    store.commit("s", "2", "f", "run", 2);
+    assertThat(store.generation("s")).isEqualTo(3);
+    assertThat(store.read("s").orElseThrow().value()).isEqualTo("2");
   }
 }

@@ -44,13 +44,16 @@ final class Watermarks {
     final long generation;
     /** The value a crashed earlier attempt of this generation recorded: this run reads no further. */
     final String upTo;
+    /** The source's own query reads after the watermark: the run adds no lower bound. */
+    final boolean filtersItself;
 
-    Mark(WatermarkSpec spec, String stateId, String before, long generation, String upTo) {
+    Mark(WatermarkSpec spec, String stateId, String before, long generation, String upTo, boolean filtersItself) {
       this.spec = spec;
       this.stateId = stateId;
       this.before = before;
       this.generation = generation;
       this.upTo = upTo;
+      this.filtersItself = filtersItself;
     }
   }
 
@@ -98,7 +101,7 @@ final class Watermarks {
         + ": an earlier attempt of generation " + p.generation() + " (run " + p.runId() + ") did not commit; this"
         + " run reads up to " + p.value() + ", as it did"));
     marks.put(index, new Mark(spec, stateId, before, store.generation(stateId),
-        pending.map(WatermarkState::value).orElse(null)));
+        pending.map(WatermarkState::value).orElse(null), source.filtersItsWatermark()));
   }
 
   /**
@@ -175,7 +178,7 @@ final class Watermarks {
           + String.join(", ", data.columns()) + ")");
     }
     DataType type = data.schema().apply(field).dataType();
-    Dataset<Row> after = data.where(col(field).gt(threshold(mark, type)));
+    Dataset<Row> after = mark.filtersItself ? data : data.where(col(field).gt(threshold(mark, type)));
     return mark.upTo == null ? after : after.where(col(field).leq(lit(mark.upTo).cast(type)));
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The shaded jar (CONTRACT.md §1): five main classes as Java 11 bytecode, and no Spark, Scala or Hadoop. */
 class JarContentsIT {
@@ -47,6 +48,74 @@ class JarContentsIT {
         }
       }
     }
+  }
+
+  /** bin/jar-contents, the check bin/check-target runs on every target's jar. */
+  private static ProcessRun jarContents(String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("bin/jar-contents"));
+    command.addAll(List.of(args));
+    return ProcessRun.run(java.util.Map.of(), command);
+  }
+
+  @Test
+  void theScriptPassesTheRealJar() throws Exception {
+    ProcessRun run = jarContents(System.getProperty("prodi.jar"), "--delta", System.getProperty("prodi.delta.jar"),
+        "--classfile", String.valueOf(JAVA_11_MAJOR));
+    assertThat(run.exitCode).as(run.toString()).isZero();
+    assertThat(run.out).startsWith("PASS prodi_2.12-").contains("no Scala/Spark classes", "class files v55");
+  }
+
+  /**
+   * A Scala class listed first, ahead of 30,000 other entries: a reader that stops at the first match
+   * (grep -q at the end of a pipe) would kill the listing's writer with SIGPIPE and, under pipefail,
+   * read the match as "not bundled". The script must fail.
+   */
+  @Test
+  void theScriptFailsAJarWithAScalaClassListedFirst(@TempDir java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Path planted = tmp.resolve("planted.jar");
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(planted))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("scala/Predef.class"));
+      zip.write(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 55});
+      for (int i = 0; i < 30_000; i++) {
+        zip.putNextEntry(new java.util.zip.ZipEntry("io/prodi/filler/a/rather/long/package/name/Filler" + i + ".class"));
+        zip.write(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 55});
+      }
+    }
+    ProcessRun run = jarContents(planted.toString());
+    assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+    assertThat(run.err).contains("FAIL planted.jar: the jar bundles Scala or Spark classes (1 entries, first: "
+        + "scala/Predef.class)");
+  }
+
+  /** Delta's own classes under org/apache/spark/ are allowed by name; a Spark class beside them is not. */
+  @Test
+  void theScriptFailsASparkClassThatDeltaDoesNotShip(@TempDir java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Path planted = tmp.resolve("spark-inside.jar");
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(planted))) {
+      for (String entry : List.of("org/apache/spark/sql/catalyst/TimeTravel.class", "org/apache/spark/SparkContext.class")) {
+        zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+        zip.write(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 55});
+      }
+    }
+    ProcessRun run = jarContents(planted.toString(), "--delta", System.getProperty("prodi.delta.jar"));
+    assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+    assertThat(run.err).contains("the jar bundles Scala or Spark classes (1 entries, first: org/apache/spark/SparkContext.class)");
+  }
+
+  @Test
+  void theScriptFailsAnotherDeltaLineAndAnotherClassFileVersion(@TempDir java.nio.file.Path tmp) throws Exception {
+    String jar = System.getProperty("prodi.jar");
+    java.nio.file.Path otherDeltaJar = tmp.resolve("delta-spark_2.12-0.0.1.jar");
+    try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(otherDeltaJar))) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("org/apache/spark/sql/delta/DeltaLog.class"));
+      zip.write(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 55, 1, 2, 3});
+    }
+    ProcessRun otherDelta = jarContents(jar, "--delta", otherDeltaJar.toString());
+    assertThat(otherDelta.exitCode).as(otherDelta.toString()).isEqualTo(1);
+    assertThat(otherDelta.err).contains("its Delta classes are not those of delta-spark_2.12-0.0.1.jar");
+    ProcessRun java17 = jarContents(jar, "--classfile", "61");
+    assertThat(java17.exitCode).as(java17.toString()).isEqualTo(1);
+    assertThat(java17.err).contains("class files are version 55, not 61");
   }
 
   private static int majorVersion(JarFile jar, String name) throws IOException {

@@ -103,12 +103,50 @@ class LocalClusterIT {
     Thread.sleep(4000);
     assertThat(prodi.isAlive()).as("the layer is still running when the worker dies").isTrue();
     long worker = Long.parseLong(Files.readString(Paths.get("target/local-spark/worker-1.pid")).trim());
-    new ProcessBuilder("kill", "-9", String.valueOf(worker)).start().waitFor();
+    kill9(worker);
+    awaitAliveWorkers(1, java.time.Duration.ofSeconds(30));
     assertThat(prodi.waitFor(180, TimeUnit.SECONDS)).isTrue();
     String log = Files.readString(base.resolve("run.log"));
     assertThat(prodi.exitValue()).as(log).isZero();
+    assertThat(log).as("Spark lost the dead worker's executor and went on").contains("Lost executor");
     List<String> result = csvRows(base.resolve("out"));
     assertThat(result).hasSize(1000).contains("A7," + (rows / 1000) + "," + expectedTotal(rows, 7));
+  }
+
+  /** {@code kill -9 pid}; fails when kill does (no such process). */
+  private static void kill9(long pid) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-9", String.valueOf(pid)).redirectErrorStream(true).start();
+    String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(kill.waitFor()).as("kill -9 " + pid + ": " + said).isZero();
+  }
+
+  /** Waits until the master reports {@code expected} alive workers; fails when it does not within {@code within}. */
+  private static void awaitAliveWorkers(int expected, java.time.Duration within) throws Exception {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://127.0.0.1:8080/json/")).timeout(java.time.Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + within.toNanos();
+    int alive = -1;
+    while (System.nanoTime() < deadline) {
+      String json = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"aliveworkers\"\\s*:\\s*(\\d+)").matcher(json);
+      alive = m.find() ? Integer.parseInt(m.group(1)) : -1;
+      if (alive == expected) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the master reports " + alive + " alive workers, not " + expected + ", after "
+        + within.getSeconds() + " s");
+  }
+
+  /** The checks above fail when no worker is lost: a kill of no process, a worker count that never arrives. */
+  @Test
+  void theLossChecksFailWhenNoWorkerIsLost() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> kill9(Integer.MAX_VALUE - 1))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("kill -9");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> awaitAliveWorkers(3, java.time.Duration.ofSeconds(2)))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("alive workers, not 3");
   }
 
   private static long expectedTotal(int rows, int account) {

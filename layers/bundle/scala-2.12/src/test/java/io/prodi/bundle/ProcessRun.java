@@ -28,22 +28,41 @@ final class ProcessRun {
   }
 
   /**
-   * A main class started as {@link #java} does, killed with SIGKILL ({@code kill -9}) as soon as
-   * {@code killWhen} exists, as a lost driver or an operator's kill would stop it; fails if the run
-   * ended first.
+   * A main class started as {@link #java} does, killed with SIGKILL ({@code kill -9}) as soon as a
+   * path matching {@code killWhen} exists under {@code root}, as a lost driver or an operator's kill
+   * would stop it. Fails if the run ended first, or if nothing matched within {@code within}: a kill
+   * at an arbitrary moment proves nothing.
    */
-  static void javaKilledWhen(java.nio.file.Path killWhen, String mainClass, String... args) throws Exception {
+  static void javaKilledWhen(java.nio.file.Path root, java.util.function.Predicate<java.nio.file.Path> killWhen,
+      java.time.Duration within, String mainClass, String... args) throws Exception {
     Process process = new ProcessBuilder(javaCommand(mainClass, args)).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!Files.exists(killWhen) && process.isAlive() && System.nanoTime() < deadline) {
+    long deadline = System.nanoTime() + within.toNanos();
+    boolean triggered = false;
+    while (!(triggered = matches(root, killWhen)) && process.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
     boolean alive = process.isAlive();
     process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     if (!alive) {
-      throw new IOException("Cannot kill " + mainClass + " at " + killWhen + ": it ended first (exit "
+      throw new IOException("Cannot kill " + mainClass + " in its crash window: it ended first (exit "
           + process.exitValue() + ")");
+    }
+    if (!triggered) {
+      throw new IOException("Cannot kill " + mainClass + " in its crash window: nothing matching the trigger "
+          + "appeared under " + root + " within " + within.getSeconds() + " s");
+    }
+  }
+
+  private static boolean matches(java.nio.file.Path root, java.util.function.Predicate<java.nio.file.Path> killWhen)
+      throws IOException {
+    if (!Files.exists(root)) {
+      return false;
+    }
+    try (java.util.stream.Stream<java.nio.file.Path> files = Files.walk(root)) {
+      return files.anyMatch(p -> killWhen.test(root.relativize(p)));
+    } catch (java.io.UncheckedIOException | java.nio.file.NoSuchFileException e) {
+      return false; // a file moved while it was listed: look again
     }
   }
 
