@@ -2,8 +2,8 @@ package io.prodi.bench;
 
 import io.prodi.cli.CliContext;
 import io.prodi.cli.Prodi;
-import io.prodi.config.yaml.ConfigFiles;
 import io.prodi.engine.SparkLayerEngine;
+import io.prodi.yaml.ConfigFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

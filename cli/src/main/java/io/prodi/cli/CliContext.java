@@ -1,7 +1,7 @@
 package io.prodi.cli;
 
-import io.prodi.config.yaml.ConfigFiles;
 import io.prodi.run.LayerEngine;
+import io.prodi.yaml.ConfigFiles;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.function.Supplier;

@@ -1,7 +1,7 @@
 package io.prodi.cli;
 
-import io.prodi.config.migrate.Migration;
-import io.prodi.config.yaml.ConfigException;
+import io.prodi.compat.migrate.Migration;
+import io.prodi.yaml.ConfigException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

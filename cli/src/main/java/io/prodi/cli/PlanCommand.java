@@ -1,14 +1,14 @@
 package io.prodi.cli;
 
 import io.prodi.config.load.LoadedLayer;
-import io.prodi.config.yaml.ConfigException;
-import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.run.Console;
 import io.prodi.run.LayerRun;
 import io.prodi.run.Plan;
 import io.prodi.run.RunContext;
 import io.prodi.run.RunRequest;
 import io.prodi.run.RunSummary;
+import io.prodi.yaml.ConfigException;
+import io.prodi.yaml.ConfigProblem;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

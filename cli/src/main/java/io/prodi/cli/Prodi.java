@@ -1,11 +1,11 @@
 package io.prodi.cli;
 
 import io.prodi.config.Layer;
-import io.prodi.config.yaml.ConfigException;
 import io.prodi.engine.SparkLayerEngine;
 import io.prodi.engine.SparkSessions;
 import io.prodi.run.LayerRun;
 import io.prodi.run.RunFailure;
+import io.prodi.yaml.ConfigException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -2,8 +2,6 @@ package io.prodi.cli;
 
 import io.prodi.config.LayerConfig;
 import io.prodi.config.load.LoadedLayer;
-import io.prodi.config.yaml.ConfigException;
-import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.engine.HadoopStorageKeys;
 import io.prodi.guard.DryRunGuard;
 import io.prodi.run.Console;
@@ -12,6 +10,8 @@ import io.prodi.run.RunRequest;
 import io.prodi.run.StateIds;
 import io.prodi.state.StateStore;
 import io.prodi.state.WatermarkState;
+import io.prodi.yaml.ConfigException;
+import io.prodi.yaml.ConfigProblem;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

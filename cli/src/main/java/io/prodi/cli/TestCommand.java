@@ -1,15 +1,13 @@
 package io.prodi.cli;
 
-import io.prodi.config.yaml.ConfigException;
-import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.configtest.ConfigTest;
 import io.prodi.configtest.JUnitReport;
 import io.prodi.configtest.TestResult;
-import io.prodi.engine.SparkLayerEngine;
-import io.prodi.engine.configtest.ConfigTestRunner;
 import io.prodi.run.Console;
 import io.prodi.run.LayerRun;
 import io.prodi.run.RunRequest;
+import io.prodi.yaml.ConfigException;
+import io.prodi.yaml.ConfigProblem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,7 +54,7 @@ public final class TestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!(context.engine() instanceof SparkLayerEngine)) {
+    if (!context.engine().runsConfigTests()) {
       throw new ParameterException(spec.commandLine(), "Cannot run config tests: this build has no Spark runtime");
     }
     Console console = options.console(context);
@@ -70,11 +68,10 @@ public final class TestCommand implements Callable<Integer> {
         invalid = true;
       }
     }
-    ConfigTestRunner runner = new ConfigTestRunner((SparkLayerEngine) context.engine());
     List<TestResult> results = new ArrayList<>();
     for (ConfigTest test : tests) {
       RunRequest request = options.request(context, test.config(), Optional.empty());
-      TestResult result = runner.run(test, request);
+      TestResult result = context.engine().test(test, request);
       results.add(result);
       console.result((result.passed() ? "PASS " : "FAIL ") + test.name() + " ("
           + String.format(Locale.ROOT, "%.1f s", result.millis() / 1000.0) + ")");

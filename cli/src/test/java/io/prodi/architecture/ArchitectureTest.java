@@ -3,8 +3,8 @@ package io.prodi.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodi.cli.Prodi;
-import io.prodi.config.yaml.ConfigNode;
 import io.prodi.engine.spi.StepContext;
+import io.prodi.yaml.ConfigNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +43,45 @@ class ArchitectureTest {
   }
 
   @Test
+  void theUserApiHoldsNoEngineAndNoConfigModel() {
+    ClassFiles api = ClassFiles.ofModuleOf(io.prodi.api.Transform.class);
+    assertThat(api.references().keySet()).containsExactly("io/prodi/api/Transform");
+    assertThat(api.referencesTo(Set.of("io/prodi/"))).allMatch(r -> r.endsWith("-> io/prodi/api/Transform"));
+    assertThat(ENGINE.referencesTo(Set.of("io/prodi/api/"))).isNotEmpty();
+  }
+
+  /**
+   * A spec answers questions about itself: no class outside a spec's package tests what class a spec
+   * is (sources, sinks, pre steps, expectations, storage), so that a new type never needs an edit elsewhere.
+   */
+  @Test
+  void noModuleTestsTheClassOfASpecOutsideItsPackage() {
+    for (ClassFiles module : List.of(COMMON, ENGINE, CLI)) {
+      assertThat(specTypeChecks(module.root())).as("instanceof of a spec class in %s", module.root()).isEmpty();
+    }
+  }
+
+  @Test
+  void theSpecCheckFindsAnInstanceofOfASpec() {
+    java.nio.file.Path tests = ClassFiles.ofModuleOf(ArchitectureTest.class).root();
+    assertThat(specTypeChecks(tests)).contains("io/prodi/architecture/ArchitectureTest$SpecSniffer instanceof "
+        + "io/prodi/sink/FilesSinkSpec");
+  }
+
+  private static Set<String> specTypeChecks(java.nio.file.Path classes) {
+    Set<String> found = new java.util.TreeSet<>();
+    for (String check : TypeChecks.in(classes)) {
+      String owner = check.substring(0, check.indexOf(' '));
+      String type = check.substring(check.lastIndexOf(' ') + 1);
+      boolean spec = type.matches("io/prodi/(source|sink|dq|transform|storage)/[A-Za-z]+(Spec|Step)");
+      if (spec && !ClassFiles.packageOf(owner).equals(ClassFiles.packageOf(type))) {
+        found.add(check);
+      }
+    }
+    return found;
+  }
+
+  @Test
   void noModuleHasAPackageCycle() {
     for (ClassFiles module : List.of(COMMON, ENGINE, CLI)) {
       assertThat(PackageCycles.of(module.references(), "io.prodi")).as("package cycles in %s", module.root())
@@ -54,6 +93,13 @@ class ArchitectureTest {
   void theCycleSearchFindsACycle() {
     Map<String, Set<String>> graph = Map.of("a", Set.of("b"), "b", Set.of("c"), "c", Set.of("a"), "d", Set.of("a"));
     assertThat(PackageCycles.inGraph(graph)).containsExactly(Set.of("a", "b", "c"));
+  }
+
+  /** A class that does what no module may: asks a spec what class it is. */
+  static final class SpecSniffer {
+    static boolean writesFiles(io.prodi.sink.SinkSpec sink) {
+      return sink instanceof io.prodi.sink.FilesSinkSpec;
+    }
   }
 
   /** A class that does what the config language must not: holds a session. */

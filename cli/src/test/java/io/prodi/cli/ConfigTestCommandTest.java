@@ -6,7 +6,6 @@ import io.prodi.testing.CliRun;
 import io.prodi.testing.ConfigFolder;
 import io.prodi.testing.SharedSpark;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;

@@ -13,7 +13,6 @@ import io.prodi.testing.SharedSpark;
 import io.prodi.testing.TestApi;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prodi.testing.CliRun;
 import io.prodi.testing.ConfigFolder;
+import io.prodi.testing.People;
 import io.prodi.testing.SharedSpark;
 import java.nio.file.Path;
 import org.apache.spark.sql.Dataset;
@@ -15,13 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Layer runs through the real command line on the shared session, with configs and data in a temp folder. */
 abstract class EngineTestBase {
-  static final String PEOPLE = "id,name,country,amount,updated\n"
-      + "1, Ana ,CO,10.5,2024-01-01\n"
-      + "2,Luis,CO,-3.0,2024-01-02\n"
-      + "3,Marta,MX,7.25,2024-01-03\n"
-      + "2,Luis,CO,4.0,2024-01-05\n"
-      + "4,,US,,2024-01-04\n";
-  static final String PEOPLE_SCHEMA = "'id INT, name STRING, country STRING, amount DOUBLE, updated DATE'";
+  static final String PEOPLE = People.CSV;
+  static final String PEOPLE_SCHEMA = People.SCHEMA;
 
   @TempDir
   Path tmp;

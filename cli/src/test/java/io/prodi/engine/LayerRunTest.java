@@ -65,7 +65,7 @@ class LayerRunTest extends EngineTestBase {
   @Test
   void functionsRunAfterSql() {
     succeed(config("fn.yml", "raw", "    - {path: out/fn}\n", "transform:\n  sql: SELECT id, country FROM __INPUT__\n"
-        + "  functions: [{class: io.prodi.config.UppercaseNames}]\n"));
+        + "  functions: [{class: io.prodi.testing.UppercaseNames}]\n"));
     assertThat(read("parquet", "out/fn").columns()).containsExactly("ID", "COUNTRY");
   }
 

@@ -3,8 +3,8 @@ package io.prodi.testing;
 import io.prodi.cli.CliContext;
 import io.prodi.cli.Prodi;
 import io.prodi.config.Layer;
-import io.prodi.config.yaml.ConfigFiles;
 import io.prodi.run.LayerEngine;
+import io.prodi.yaml.ConfigFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.hadoop.conf.Configuration;
 
 /** One in-process run of the command line: exit code, standard output and standard error. */
 public final class CliRun {
@@ -52,10 +51,7 @@ public final class CliRun {
    * system properties), plus {@code testfs://} on a folder.
    */
   public static ConfigFiles files() {
-    Configuration conf = ConfigFiles.fromSystemProperties().hadoopConf();
-    conf.set("fs.testfs.impl", FolderFileSystem.class.getName());
-    conf.setBoolean("fs.testfs.impl.disable.cache", true);
-    return new ConfigFiles(conf);
+    return new ConfigFiles(TestFileSystems.withTestFs(ConfigFiles.fromSystemProperties().hadoopConf()));
   }
 
   public int exitCode() {

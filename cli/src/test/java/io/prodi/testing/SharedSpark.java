@@ -2,39 +2,19 @@ package io.prodi.testing;
 
 import io.prodi.config.Layer;
 import io.prodi.engine.SparkLayerEngine;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The one {@code local[2]} SparkSession of a test JVM (UI off, Delta on), shared by every Spark
- * test class, as Iceberg's TestBase does; and layer runs through the real command line on it.
+ * Layer runs through the real command line on the test JVM's one {@code local[2]} session
+ * ({@link TestSession}, shared by every Spark test class of every module).
  */
 public final class SharedSpark {
-  private static SparkSession session;
-
   private SharedSpark() {}
 
-  public static synchronized SparkSession session() {
-    if (session == null) {
-      try {
-        Path warehouse = Files.createTempDirectory("prodi-warehouse");
-        session = SparkSession.builder().master("local[2]").appName("prodi-tests")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.shuffle.partitions", "2")
-            .config("spark.default.parallelism", "2")
-            .config("spark.sql.warehouse.dir", warehouse.toString())
-            .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-            .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-            .config("spark.databricks.delta.snapshotPartitions", "2")
-            .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
-            .getOrCreate();
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
-    return session;
+  /** The test JVM's one local[2] session ({@link TestSession}). */
+  public static SparkSession session() {
+    return TestSession.get();
   }
 
   /** An engine on the shared session, as a main class builds one on its own. */

@@ -1,6 +1,6 @@
 package io.prodi.config;
 
-import io.prodi.config.yaml.ConfigNode;
+import io.prodi.yaml.ConfigNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

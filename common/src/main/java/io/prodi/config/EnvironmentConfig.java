@@ -1,7 +1,7 @@
 package io.prodi.config;
 
-import io.prodi.config.yaml.ConfigNode;
 import io.prodi.storage.StorageSpec;
+import io.prodi.yaml.ConfigNode;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package io.prodi.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prodi.config.yaml.ConfigNode;
+import io.prodi.yaml.ConfigNode;
 import java.util.Set;
 
 /** A {@code transform.functions} entry: a class implementing {@code io.prodi.api.Transform} and its params. */

@@ -1,5 +1,6 @@
 package io.prodi.config;
 
+import io.prodi.sink.WriteMode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -8,16 +9,16 @@ import java.util.stream.Collectors;
 
 /** The four layers of the medallion chain, with what differs between them. */
 public enum Layer {
-  RAW("io.prodi.layers.RawLayer", "overwrite", "raw_input"),
-  BRONZE("io.prodi.layers.BronzeLayer", "append", null),
-  SILVER("io.prodi.layers.SilverLayer", "append", null),
-  GOLD("io.prodi.layers.GoldLayer", "append", null);
+  RAW("io.prodi.layers.RawLayer", WriteMode.OVERWRITE, "raw_input"),
+  BRONZE("io.prodi.layers.BronzeLayer", WriteMode.APPEND, null),
+  SILVER("io.prodi.layers.SilverLayer", WriteMode.APPEND, null),
+  GOLD("io.prodi.layers.GoldLayer", WriteMode.APPEND, null);
 
   private final String mainClass;
-  private final String defaultSinkMode;
+  private final WriteMode defaultSinkMode;
   private final String defaultTempView;
 
-  Layer(String mainClass, String defaultSinkMode, String defaultTempView) {
+  Layer(String mainClass, WriteMode defaultSinkMode, String defaultTempView) {
     this.mainClass = mainClass;
     this.defaultSinkMode = defaultSinkMode;
     this.defaultTempView = defaultTempView;
@@ -33,7 +34,7 @@ public enum Layer {
   }
 
   /** {@code overwrite} in raw, {@code append} elsewhere (CONTRACT.md §7). */
-  public String defaultSinkMode() {
+  public WriteMode defaultSinkMode() {
     return defaultSinkMode;
   }
 

@@ -1,13 +1,13 @@
 package io.prodi.config;
 
 import io.prodi.config.OwnSourceOverwrite;
-import io.prodi.config.yaml.ConfigNode;
 import io.prodi.dq.DqSpec;
 import io.prodi.sink.SinkSpec;
 import io.prodi.sink.SinkTypes;
 import io.prodi.source.SourceSpec;
 import io.prodi.source.SourceTypes;
 import io.prodi.storage.StorageSpec;
+import io.prodi.yaml.ConfigNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class LayerConfigReader {
     LayerConfig.Builder b = new LayerConfig.Builder();
     b.uri = uri;
     b.layer = layer(root.get("layer"), expected);
-    String defaultMode = b.layer == null ? "append" : b.layer.defaultSinkMode();
+    io.prodi.sink.WriteMode defaultMode = b.layer == null ? io.prodi.sink.WriteMode.APPEND : b.layer.defaultSinkMode();
     b.environment = root.get("environment").text();
     b.dryRun = root.get("dry_run").bool();
     b.compute = ComputeSpec.bind(root.get("compute"));
@@ -115,7 +115,7 @@ public final class LayerConfigReader {
     }
   }
 
-  private static List<SinkSpec> sinks(ConfigNode node, String defaultMode) {
+  private static List<SinkSpec> sinks(ConfigNode node, io.prodi.sink.WriteMode defaultMode) {
     if (node.isMissing()) {
       node.missing("at least one sink (use kind: noop to write nothing on purpose)");
       return List.of();

@@ -1,11 +1,8 @@
 package io.prodi.config;
 
 import io.prodi.config.LayerConfig;
-import io.prodi.config.yaml.ConfigNode;
-import io.prodi.sink.FilesSinkSpec;
-import io.prodi.sink.SinkSpec;
-import io.prodi.source.FilesSourceSpec;
 import io.prodi.source.SourceSpec;
+import io.prodi.yaml.ConfigNode;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,12 +22,11 @@ public final class OwnSourceOverwrite {
       return; // a sink did not bind: its own errors are already reported
     }
     for (int i = 0; i < nodes.size(); i++) {
-      SinkSpec sink = config.sinks().get(i);
-      if (!(sink instanceof FilesSinkSpec) || !sink.mode().equals("overwrite")
-          || ((FilesSinkSpec) sink).format().equals("delta")) {
+      Optional<String> replaced = config.sinks().get(i).replacesFilesIn(config.locationStorage(), config.baseDir());
+      if (replaced.isEmpty()) {
         continue;
       }
-      String written = sink.location(config.locationStorage(), config.baseDir());
+      String written = replaced.get();
       ConfigNode mode = nodes.get(i).get("mode");
       readBy(written, config).ifPresent(read -> mode.error("Cannot overwrite " + written
           + ": a source of this layer reads it, and Spark would delete the input while reading it; write elsewhere,"
@@ -40,11 +36,9 @@ public final class OwnSourceOverwrite {
 
   private static Optional<String> readBy(String written, LayerConfig config) {
     for (SourceSpec source : config.sources()) {
-      if (source instanceof FilesSourceSpec) {
-        String read = source.location(config.locationStorage(), config.baseDir());
-        if (overlaps(folder(read), folder(written))) {
-          return Optional.of(read);
-        }
+      Optional<String> read = source.filesLocation(config.locationStorage(), config.baseDir());
+      if (read.isPresent() && overlaps(folder(read.get()), folder(written))) {
+        return read;
       }
     }
     return Optional.empty();

@@ -1,9 +1,9 @@
 package io.prodi.config;
 
-import io.prodi.config.yaml.ConfigNode;
 import io.prodi.transform.PreStep;
 import io.prodi.transform.PreSteps;
 import io.prodi.transform.SqlSyntax;
+import io.prodi.yaml.ConfigNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

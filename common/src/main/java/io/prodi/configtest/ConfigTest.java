@@ -1,11 +1,11 @@
 package io.prodi.configtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prodi.config.yaml.ConfigException;
-import io.prodi.config.yaml.ConfigFiles;
-import io.prodi.config.yaml.ConfigNode;
-import io.prodi.config.yaml.Findings;
-import io.prodi.config.yaml.YamlTree;
+import io.prodi.yaml.ConfigException;
+import io.prodi.yaml.ConfigFiles;
+import io.prodi.yaml.ConfigNode;
+import io.prodi.yaml.Findings;
+import io.prodi.yaml.YamlTree;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

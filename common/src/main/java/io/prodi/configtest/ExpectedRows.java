@@ -1,7 +1,7 @@
 package io.prodi.configtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prodi.config.yaml.ConfigNode;
+import io.prodi.yaml.ConfigNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,9 @@
 package io.prodi.configtest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.prodi.config.yaml.ConfigFiles;
-import io.prodi.config.yaml.ConfigNode;
 import io.prodi.source.Formats;
 import io.prodi.transform.SqlSyntax;
+import io.prodi.yaml.ConfigFiles;
+import io.prodi.yaml.ConfigNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,12 +1,10 @@
 package io.prodi.dq;
 
-import io.prodi.config.yaml.ConfigNode;
 import io.prodi.sink.SinkSpec;
 import io.prodi.sink.SinkTypes;
+import io.prodi.yaml.ConfigNode;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -38,18 +36,18 @@ public final class DqSpec {
     node.allowKeys("dq", KEYS);
     List<ExpectationSpec> expectations = new ArrayList<>();
     for (ConfigNode item : node.get("expectations").elements()) {
-      ExpectationSpec.bind(item).ifPresent(expectations::add);
+      ExpectationTypes.bind(item).ifPresent(expectations::add);
     }
     for (ConfigNode item : node.get("rules").elements()) {
-      ExpectationSpec.bind(item).ifPresent(expectations::add);
+      ExpectationTypes.bind(item).ifPresent(expectations::add);
     }
     checkNames(node, expectations);
     ConfigNode report = node.get("report");
     report.allowKeys("dq.report", REPORT_KEYS);
     SinkSpec quarantine = node.has("quarantine")
-        ? SinkTypes.bind(node.get("quarantine"), "append").orElse(null) : null;
+        ? SinkTypes.bind(node.get("quarantine"), io.prodi.sink.WriteMode.APPEND).orElse(null) : null;
     if (quarantine == null && !node.has("quarantine")) {
-      expectations.stream().filter(e -> e.onFail().equals("quarantine")).findFirst().ifPresent(e ->
+      expectations.stream().filter(e -> e.onFail() == OnFail.QUARANTINE).findFirst().ifPresent(e ->
           node.get("quarantine").error("Cannot quarantine the rows of " + e.name()
               + ": dq.quarantine names no sink (missing)"));
     }

@@ -27,6 +27,15 @@ public final class ExpectationResult {
     return new ExpectationResult(spec, checked, failed, samples, failed == 0, null);
   }
 
+  /**
+   * A result counted in rows whose failures are of several kinds (a primary key's null and repeated
+   * keys): {@code observed} says how many of each, the samples are labelled by kind.
+   */
+  public static ExpectationResult rows(ExpectationSpec spec, long checked, long failed, List<String> samples,
+      String observed) {
+    return new ExpectationResult(spec, checked, failed, samples, failed == 0, observed);
+  }
+
   /** A result about the whole output (row counts, freshness, the schema): {@code observed} says what was seen. */
   public static ExpectationResult table(ExpectationSpec spec, Long checked, boolean passed, String observed) {
     return new ExpectationResult(spec, checked, null, List.of(), passed, observed);
@@ -59,12 +68,13 @@ public final class ExpectationResult {
 
   /** Whether this failure ends the run (an error expectation whose action is fail). */
   public boolean failsTheRun() {
-    return !passed && spec.onFail().equals("fail");
+    return !passed && spec.onFail() == OnFail.FAIL;
   }
 
   /** One line for logs: "not_null_id: 2 of 10 rows failed (samples: null)". */
   public String describe() {
-    String what = rowsFailed != null ? rowsFailed + " of " + rowsChecked + " rows failed" : observed;
+    String what = rowsFailed == null ? observed
+        : rowsFailed + " of " + rowsChecked + " rows failed" + (observed == null ? "" : ": " + observed);
     return spec.name() + ": " + (passed ? "passed" : what) + (samples.isEmpty() || passed ? ""
         : " (samples: " + String.join(", ", samples) + ")");
   }

@@ -1,37 +1,24 @@
 package io.prodi.dq;
 
+import io.prodi.yaml.ConfigNode;
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * The registry of expectation types (CONTRACT.md §6), keyed by the lower-case {@code type}: each with
- * its scope and its keys. How each is evaluated is the engine's {@code Rules}, one small class per type.
+ * One expectation type of the {@link ExpectationTypes} registry: its {@code type} name, what it looks at
+ * (its scope), the keys its mapping accepts and how that mapping binds to its spec class. How each is
+ * evaluated is the engine's {@code Rules}, keyed by the same names.
  */
-public enum ExpectationType {
-  NOT_NULL(Scope.ROW, "column"),
-  UNIQUE(Scope.KEY, "column", "columns"),
-  NON_NEGATIVE(Scope.ROW, "column"),
-  VALID_VALUES(Scope.ROW, "column", "values"),
-  RANGE(Scope.ROW, "column", "min", "max"),
-  CONDITION(Scope.ROW, "expr"),
-  REGEX(Scope.ROW, "column", "pattern"),
-  MIN_ROW_COUNT(Scope.TABLE, "value"),
-  MAX_ROW_COUNT(Scope.TABLE, "value"),
-  COLUMNS_EXIST(Scope.SCHEMA, "columns"),
-  FRESHNESS(Scope.TABLE, "column", "max_age"),
-  REFERENTIAL(Scope.JOIN, "column", "ref");
+public final class ExpectationType {
+  /** Keys every expectation has. */
+  static final Set<String> COMMON_KEYS = Set.of("type", "name", "severity", "on_fail", "description");
 
   /** What an expectation looks at, which decides how it is evaluated and whether rows can be dropped. */
   public enum Scope {
     /** Each row passes or fails on its own: all of them are evaluated in one aggregation. */
     ROW,
-    /** Rows fail together on a key (unique): one grouped job per key set. */
+    /** Rows fail together on a key (unique, primary_key). */
     KEY,
     /** A property of the whole output (row counts, freshness). */
     TABLE,
@@ -41,26 +28,27 @@ public enum ExpectationType {
     JOIN
   }
 
-  private static final Map<String, ExpectationType> BY_ID =
-      Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(ExpectationType::id, Function.identity()));
+  /** Binds the type's own keys of a mapping whose common keys are already read. */
+  interface Binder {
+    ExpectationSpec bind(ConfigNode node, ExpectationSpec.Basics basics);
+  }
 
+  private final String id;
   private final Scope scope;
   private final Set<String> keys;
+  private final Binder binder;
 
-  ExpectationType(Scope scope, String... keys) {
+  ExpectationType(String id, Scope scope, Binder binder, String... keys) {
+    this.id = id;
     this.scope = scope;
-    Set<String> all = new java.util.HashSet<>(CommonKeys.KEYS);
+    this.binder = binder;
+    Set<String> all = new HashSet<>(COMMON_KEYS);
     all.addAll(Arrays.asList(keys));
     this.keys = Set.copyOf(all);
   }
 
-  /** Keys every type has; a holder class, since enum constants are built before the enum's static fields. */
-  private static final class CommonKeys {
-    static final Set<String> KEYS = Set.of("type", "name", "severity", "on_fail", "description");
-  }
-
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 
   public Scope scope() {
@@ -72,15 +60,17 @@ public enum ExpectationType {
     return scope == Scope.ROW;
   }
 
+  /** Every key its mapping accepts. */
   public Set<String> keys() {
     return keys;
   }
 
-  public static Optional<ExpectationType> fromId(String id) {
-    return Optional.ofNullable(BY_ID.get(id.toLowerCase(Locale.ROOT)));
+  ExpectationSpec bind(ConfigNode node, ExpectationSpec.Basics basics) {
+    return binder.bind(node, basics);
   }
 
-  public static Set<String> ids() {
-    return new TreeSet<>(BY_ID.keySet());
+  @Override
+  public String toString() {
+    return id;
   }
 }

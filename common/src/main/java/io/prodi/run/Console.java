@@ -1,7 +1,7 @@
 package io.prodi.run;
 
-import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.env.SecretMasker;
+import io.prodi.yaml.ConfigProblem;
 import java.io.PrintStream;
 import java.util.Collection;
 

@@ -21,4 +21,14 @@ public interface LayerEngine {
   default String analyze(RunContext context) {
     throw new RunFailure("Cannot analyze " + context.loaded().config().uri() + ": this build has no Spark runtime");
   }
+
+  /** Whether it can run config tests ({@code prodi test}): only an engine with a Spark runtime can. */
+  default boolean runsConfigTests() {
+    return false;
+  }
+
+  /** {@code prodi test}: runs one config test on fixtures, nothing real read or written. */
+  default io.prodi.configtest.TestResult test(io.prodi.configtest.ConfigTest test, RunRequest request) {
+    throw new RunFailure("Cannot run config test " + test.name() + ": this build has no Spark runtime");
+  }
 }

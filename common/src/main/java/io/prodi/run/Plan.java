@@ -2,14 +2,12 @@ package io.prodi.run;
 
 import io.prodi.config.FunctionSpec;
 import io.prodi.config.LayerConfig;
-import io.prodi.config.yaml.ConfigFiles;
 import io.prodi.dq.ExpectationSpec;
-import io.prodi.sink.FilesSinkSpec;
 import io.prodi.sink.SinkSpec;
-import io.prodi.source.FilesSourceSpec;
 import io.prodi.source.SourceSpec;
 import io.prodi.storage.StorageSpec;
 import io.prodi.transform.PreStep;
+import io.prodi.yaml.ConfigFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,13 +70,13 @@ public final class Plan {
   }
 
   private static String format(SourceSpec source) {
-    return source instanceof FilesSourceSpec ? " " + ((FilesSourceSpec) source).format() : "";
+    return source.fileFormat().map(f -> " " + f).orElse("");
   }
 
   private static String sink(SinkSpec sink, LayerConfig config) {
-    String format = sink instanceof FilesSinkSpec ? " " + ((FilesSinkSpec) sink).format() : "";
-    String partitions = sink instanceof FilesSinkSpec && !((FilesSinkSpec) sink).partitionBy().isEmpty()
-        ? ", partition_by " + String.join(", ", ((FilesSinkSpec) sink).partitionBy()) : "";
+    String format = sink.fileFormat().map(f -> " " + f).orElse("");
+    String partitions = sink.fileFormat().isPresent() && !sink.partitionBy().isEmpty()
+        ? ", partition_by " + String.join(", ", sink.partitionBy()) : "";
     return sink.type() + format + " " + sink.location(config.locationStorage(), config.baseDir())
         + " (mode " + sink.mode() + partitions + ")";
   }

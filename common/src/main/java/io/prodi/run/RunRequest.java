@@ -1,8 +1,8 @@
 package io.prodi.run;
 
 import io.prodi.config.Layer;
-import io.prodi.config.yaml.ConfigFiles;
 import io.prodi.env.RunEnvironment;
+import io.prodi.yaml.ConfigFiles;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

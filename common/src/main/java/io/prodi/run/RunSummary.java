@@ -57,7 +57,7 @@ public final class RunSummary {
       ObjectNode s = sinks.addObject();
       s.put("type", sink.type());
       s.put("location", sink.location(config.locationStorage(), config.baseDir()));
-      s.put("mode", sink.mode());
+      s.put("mode", sink.mode().id());
       s.putNull("rows");
     }
     ArrayNode expectations = (ArrayNode) body.get("expectations");
@@ -65,8 +65,8 @@ public final class RunSummary {
       ObjectNode x = expectations.addObject();
       x.put("name", e.name());
       x.put("type", e.type().id());
-      x.put("severity", e.severity());
-      x.put("on_fail", e.onFail());
+      x.put("severity", e.severity().id());
+      x.put("on_fail", e.onFail().id());
       x.putNull("failed");
     }
     return this;

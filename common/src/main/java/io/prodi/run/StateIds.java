@@ -36,6 +36,6 @@ public final class StateIds {
 
   /** The folder of the state store: {@code state.uri}, or {@code <base-dir>/data/_state/}. */
   public static String stateUri(LayerConfig config) {
-    return io.prodi.config.yaml.ConfigFiles.resolveAgainst(config.baseDir(), config.stateUri().orElse("data/_state/"));
+    return io.prodi.yaml.ConfigFiles.resolveAgainst(config.baseDir(), config.stateUri().orElse("data/_state/"));
   }
 }

@@ -1,9 +1,9 @@
 package io.prodi.sink;
 
-import io.prodi.config.yaml.ConfigNode;
 import io.prodi.source.Formats;
 import io.prodi.storage.LocationSpec;
 import io.prodi.storage.StorageSpec;
+import io.prodi.yaml.ConfigNode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +17,14 @@ public final class FilesSinkSpec implements SinkSpec {
   private final String name;
   private final String format;
   private final LocationSpec location;
-  private final String mode;
+  private final WriteMode mode;
   private final List<String> partitionBy;
   private final Integer coalesce;
   private final Integer repartition;
   private final Map<String, String> options;
   private final List<String> mergeKeys;
 
-  private FilesSinkSpec(ConfigNode node, String format, LocationSpec location, String mode, List<String> mergeKeys) {
+  private FilesSinkSpec(ConfigNode node, String format, LocationSpec location, WriteMode mode, List<String> mergeKeys) {
     this.name = node.get("name").text();
     this.format = format;
     this.location = location;
@@ -36,7 +36,7 @@ public final class FilesSinkSpec implements SinkSpec {
     this.mergeKeys = List.copyOf(mergeKeys);
   }
 
-  private FilesSinkSpec(FilesSinkSpec base, List<String> partitionBy, String mode) {
+  private FilesSinkSpec(FilesSinkSpec base, List<String> partitionBy, WriteMode mode) {
     this.name = base.name;
     this.format = base.format;
     this.location = base.location;
@@ -52,10 +52,14 @@ public final class FilesSinkSpec implements SinkSpec {
    * This sink partitioned first by {@code column} and overwriting only the partitions it writes: how a
    * quarantine keyed by its run replaces that run's rows on a rerun instead of appending them again.
    */
-  public FilesSinkSpec replacingPartitionsOf(String column) {
+  @Override
+  public Optional<SinkSpec> keyedByRun(String column) {
+    if (mode != WriteMode.APPEND) {
+      return Optional.empty();
+    }
     List<String> partitions = new java.util.ArrayList<>(List.of(column));
     partitions.addAll(partitionBy);
-    return new FilesSinkSpec(this, partitions, "overwrite");
+    return Optional.of(new FilesSinkSpec(this, partitions, WriteMode.OVERWRITE));
   }
 
   private static Set<String> keys() {
@@ -65,15 +69,15 @@ public final class FilesSinkSpec implements SinkSpec {
     return Set.copyOf(keys);
   }
 
-  static FilesSinkSpec bind(ConfigNode node, String defaultMode) {
+  static FilesSinkSpec bind(ConfigNode node, WriteMode defaultMode) {
     node.allowKeys("a files sink", KEYS);
     LocationSpec location = LocationSpec.bind(node);
     if (location.isEmpty()) {
       node.error("Cannot locate files sink: none of uri, path, uris, relative_path, local_fallback is set");
     }
     String format = Optional.ofNullable(node.get("format").oneOf("format", Formats.WRITABLE)).orElse("parquet");
-    String mode = WriteModes.mode(node, defaultMode, Set.copyOf(WriteModes.MODES.values()));
-    if (mode.equals("merge") && !format.equals("delta")) {
+    WriteMode mode = WriteModes.mode(node, defaultMode, WriteModes.ALL);
+    if (mode == WriteMode.MERGE && !format.equals("delta")) {
       node.get("mode").error("Cannot merge into " + format + " files: mode merge needs format delta (" + format + ")");
     }
     if (node.has("coalesce") && node.has("repartition")) {
@@ -94,8 +98,23 @@ public final class FilesSinkSpec implements SinkSpec {
   }
 
   @Override
-  public String mode() {
+  public WriteMode mode() {
     return mode;
+  }
+
+  @Override
+  public boolean usesDelta() {
+    return format.equals("delta");
+  }
+
+  @Override
+  public Optional<String> fileFormat() {
+    return Optional.of(format);
+  }
+
+  @Override
+  public Optional<String> replacesFilesIn(Map<String, StorageSpec> storage, String baseDir) {
+    return mode == WriteMode.OVERWRITE && !usesDelta() ? Optional.of(location(storage, baseDir)) : Optional.empty();
   }
 
   @Override
@@ -111,6 +130,7 @@ public final class FilesSinkSpec implements SinkSpec {
     return location;
   }
 
+  @Override
   public List<String> partitionBy() {
     return partitionBy;
   }

@@ -1,9 +1,9 @@
 package io.prodi.sink;
 
-import io.prodi.config.yaml.ConfigNode;
 import io.prodi.source.JdbcAuthSpec;
 import io.prodi.source.JdbcUrl;
 import io.prodi.storage.StorageSpec;
+import io.prodi.yaml.ConfigNode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,11 +17,11 @@ public final class JdbcSinkSpec implements SinkSpec {
   private final String url;
   private final String driver;
   private final String table;
-  private final String mode;
+  private final WriteMode mode;
   private final Map<String, String> options;
   private final JdbcAuthSpec auth;
 
-  private JdbcSinkSpec(ConfigNode node, String url, String table, String mode) {
+  private JdbcSinkSpec(ConfigNode node, String url, String table, WriteMode mode) {
     this.name = node.get("name").text();
     this.url = url;
     this.driver = node.get("driver").text();
@@ -31,13 +31,13 @@ public final class JdbcSinkSpec implements SinkSpec {
     this.auth = JdbcAuthSpec.bind(node.get("auth"), url);
   }
 
-  static JdbcSinkSpec bind(ConfigNode node, String defaultMode) {
+  static JdbcSinkSpec bind(ConfigNode node, WriteMode defaultMode) {
     node.allowKeys("a jdbc sink", KEYS);
     String url = node.get("url").requiredText("the JDBC URL");
     JdbcUrl.check(node.get("url"), url, node.get("options"), node.get("options").textMap());
     String table = node.get("table").requiredText("the table name");
-    String fallback = defaultMode.equals("overwrite") ? "overwrite" : "append";
-    String mode = WriteModes.mode(node, fallback, Set.of("overwrite", "append"));
+    WriteMode fallback = defaultMode == WriteMode.OVERWRITE ? WriteMode.OVERWRITE : WriteMode.APPEND;
+    WriteMode mode = WriteModes.mode(node, fallback, java.util.EnumSet.of(WriteMode.OVERWRITE, WriteMode.APPEND));
     return new JdbcSinkSpec(node, url, table, mode);
   }
 
@@ -52,7 +52,7 @@ public final class JdbcSinkSpec implements SinkSpec {
   }
 
   @Override
-  public String mode() {
+  public WriteMode mode() {
     return mode;
   }
 

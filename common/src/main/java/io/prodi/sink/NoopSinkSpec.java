@@ -1,7 +1,7 @@
 package io.prodi.sink;
 
-import io.prodi.config.yaml.ConfigNode;
 import io.prodi.storage.StorageSpec;
+import io.prodi.yaml.ConfigNode;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,8 +32,8 @@ public final class NoopSinkSpec implements SinkSpec {
   }
 
   @Override
-  public String mode() {
-    return "noop";
+  public WriteMode mode() {
+    return WriteMode.NOOP;
   }
 
   @Override

@@ -11,7 +11,39 @@ public interface SinkSpec {
   Optional<String> name();
 
   /** overwrite, append, error, ignore or merge; {@code noop} for a sink that writes nothing. */
-  String mode();
+  WriteMode mode();
+
+  /** Whether it reads or writes Delta Lake, so that the session needs Delta's extension. */
+  default boolean usesDelta() {
+    return false;
+  }
+
+  /** The file format it writes, for a sink of files. */
+  default Optional<String> fileFormat() {
+    return Optional.empty();
+  }
+
+  /** The columns it partitions by. */
+  default java.util.List<String> partitionBy() {
+    return java.util.List.of();
+  }
+
+  /**
+   * Where it deletes files before writing new ones (an overwrite of files that are not Delta, which
+   * keeps a snapshot of what it reads): a source of the same layer must not read there.
+   */
+  default Optional<String> replacesFilesIn(Map<String, StorageSpec> storage, String baseDir) {
+    return Optional.empty();
+  }
+
+  /**
+   * This sink keyed by a run column: partitioned first by {@code column} and replacing only the
+   * partitions it writes, so that a rerun replaces the rows the same run wrote instead of adding them
+   * again (how an appending files quarantine is written); empty when it cannot be keyed so.
+   */
+  default Optional<SinkSpec> keyedByRun(String column) {
+    return Optional.empty();
+  }
 
   /** The output columns it writes by name: partition columns and merge keys. */
   default java.util.List<String> columnsNamed() {

@@ -1,13 +1,13 @@
 package io.prodi.sink;
 
-import io.prodi.config.yaml.ConfigNode;
+import io.prodi.yaml.ConfigNode;
 import java.util.Set;
 
 /** A sink type of the registry: its name, the keys its spec accepts and how its config binds. */
 final class SinkType {
   /** Binds a sink mapping given the layer's default write mode. */
   interface Binder {
-    SinkSpec bind(ConfigNode node, String defaultMode);
+    SinkSpec bind(ConfigNode node, WriteMode defaultMode);
   }
 
   private final String name;
@@ -24,7 +24,7 @@ final class SinkType {
     return name;
   }
 
-  SinkSpec bind(ConfigNode node, String defaultMode) {
+  SinkSpec bind(ConfigNode node, WriteMode defaultMode) {
     return binder.bind(node, defaultMode);
   }
 

@@ -1,6 +1,6 @@
 package io.prodi.sink;
 
-import io.prodi.config.yaml.ConfigNode;
+import io.prodi.yaml.ConfigNode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,11 +32,11 @@ public final class SinkTypes {
 
   /** Every word {@code mode} accepts (each type allows a subset). */
   public static Set<String> modes() {
-    return WriteModes.MODES.keySet();
+    return WriteModes.WORDS;
   }
 
   /** The sink a mapping describes, or empty when its type is unknown (the problem is recorded). */
-  public static Optional<SinkSpec> bind(ConfigNode node, String defaultMode) {
+  public static Optional<SinkSpec> bind(ConfigNode node, WriteMode defaultMode) {
     if (!node.isMap()) {
       node.expected("a sink mapping");
       return Optional.empty();

@@ -1,9 +1,9 @@
 package io.prodi.sink;
 
-import io.prodi.config.yaml.ConfigNode;
 import io.prodi.source.Formats;
 import io.prodi.storage.StorageSpec;
 import io.prodi.transform.SqlSyntax;
+import io.prodi.yaml.ConfigNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +17,12 @@ public final class TableSinkSpec implements SinkSpec {
   private final String name;
   private final String table;
   private final String format;
-  private final String mode;
+  private final WriteMode mode;
   private final List<String> partitionBy;
   private final Map<String, String> options;
   private final List<String> mergeKeys;
 
-  private TableSinkSpec(ConfigNode node, String table, String format, String mode, List<String> mergeKeys) {
+  private TableSinkSpec(ConfigNode node, String table, String format, WriteMode mode, List<String> mergeKeys) {
     this.name = node.get("name").text();
     this.table = table;
     this.format = format;
@@ -32,7 +32,7 @@ public final class TableSinkSpec implements SinkSpec {
     this.mergeKeys = List.copyOf(mergeKeys);
   }
 
-  static TableSinkSpec bind(ConfigNode node, String defaultMode) {
+  static TableSinkSpec bind(ConfigNode node, WriteMode defaultMode) {
     node.allowKeys("a table sink", KEYS);
     String table = node.get("table").requiredText("the table name");
     if (table != null) {
@@ -40,8 +40,8 @@ public final class TableSinkSpec implements SinkSpec {
           node.get("table").error("Cannot parse table name: " + e + " (" + table + ")"));
     }
     String format = node.get("format").oneOf("format", Formats.WRITABLE);
-    String mode = WriteModes.mode(node, defaultMode, Set.copyOf(WriteModes.MODES.values()));
-    if (mode.equals("merge") && format != null && !format.equals("delta")) {
+    WriteMode mode = WriteModes.mode(node, defaultMode, WriteModes.ALL);
+    if (mode == WriteMode.MERGE && format != null && !format.equals("delta")) {
       node.get("mode").error("Cannot merge into a " + format + " table: mode merge needs format delta (" + format + ")");
     }
     return new TableSinkSpec(node, table, format, mode, WriteModes.mergeKeys(node, mode));
@@ -58,8 +58,13 @@ public final class TableSinkSpec implements SinkSpec {
   }
 
   @Override
-  public String mode() {
+  public WriteMode mode() {
     return mode;
+  }
+
+  @Override
+  public boolean usesDelta() {
+    return "delta".equals(format) || mode == WriteMode.MERGE;
   }
 
   @Override
@@ -75,6 +80,7 @@ public final class TableSinkSpec implements SinkSpec {
     return Optional.ofNullable(format);
   }
 
+  @Override
   public List<String> partitionBy() {
     return partitionBy;
   }

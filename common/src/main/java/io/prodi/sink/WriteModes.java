@@ -1,41 +1,46 @@
 package io.prodi.sink;
 
-import io.prodi.config.yaml.ConfigNode;
+import io.prodi.yaml.ConfigNode;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Reads {@code mode} and {@code merge} of a sink, shared by files and table sinks. */
 final class WriteModes {
   static final Set<String> MERGE_KEYS = Set.of("keys");
-  static final Map<String, String> MODES = Map.of("overwrite", "overwrite", "append", "append", "error", "error",
-      "errorifexists", "error", "ignore", "ignore", "merge", "merge");
+  /** Every word {@code mode} accepts. */
+  static final Set<String> WORDS = Set.of("overwrite", "append", "error", "errorifexists", "ignore", "merge");
+  /** The modes of files and table sinks. */
+  static final Set<WriteMode> ALL = EnumSet.complementOf(EnumSet.of(WriteMode.NOOP));
 
   private WriteModes() {}
 
-  static String mode(ConfigNode node, String defaultMode, Set<String> allowed) {
+  static WriteMode mode(ConfigNode node, WriteMode defaultMode, Set<WriteMode> allowed) {
     String given = node.get("mode").text();
     if (given == null) {
       return defaultMode;
     }
-    String mode = MODES.get(given.toLowerCase(java.util.Locale.ROOT));
-    if (mode == null || !allowed.contains(mode)) {
-      node.get("mode").unknown("write mode", given, allowed);
+    Optional<WriteMode> mode = WriteMode.fromWord(given).filter(allowed::contains);
+    if (mode.isEmpty()) {
+      Set<String> ids = new TreeSet<>();
+      allowed.forEach(m -> ids.add(m.id()));
+      node.get("mode").unknown("write mode", given, ids);
       return defaultMode;
     }
-    return mode;
+    return mode.get();
   }
 
   /** {@code merge.keys}, required for (and only for) mode merge. */
-  static List<String> mergeKeys(ConfigNode node, String mode) {
+  static List<String> mergeKeys(ConfigNode node, WriteMode mode) {
     ConfigNode merge = node.get("merge");
     merge.allowKeys("merge", MERGE_KEYS);
     List<String> keys = merge.get("keys").textList();
-    if (mode.equals("merge") && keys.isEmpty()) {
+    if (mode == WriteMode.MERGE && keys.isEmpty()) {
       merge.get("keys").error("Cannot merge: merge.keys must name the key columns of the upsert (missing)");
     }
-    if (!mode.equals("merge") && !merge.isMissing()) {
+    if (mode != WriteMode.MERGE && !merge.isMissing()) {
       merge.error("Cannot use merge keys with mode " + mode + ": they apply to mode merge (" + merge.shown() + ")");
     }
     return keys;

@@ -1,9 +1,9 @@
 package io.prodi.source;
 
-import io.prodi.config.yaml.ConfigNode;
 import io.prodi.storage.LocationSpec;
 import io.prodi.storage.StorageSpec;
 import io.prodi.transform.SqlSyntax;
+import io.prodi.yaml.ConfigNode;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -74,6 +74,21 @@ public final class FilesSourceSpec implements SourceSpec {
 
   public String format() {
     return format;
+  }
+
+  @Override
+  public Optional<String> fileFormat() {
+    return Optional.of(format);
+  }
+
+  @Override
+  public Optional<String> filesLocation(Map<String, StorageSpec> storage, String baseDir) {
+    return Optional.of(location(storage, baseDir));
+  }
+
+  @Override
+  public boolean readsDelta() {
+    return format.equals("delta");
   }
 
   public Map<String, String> options() {

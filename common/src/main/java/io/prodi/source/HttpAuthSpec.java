@@ -1,7 +1,7 @@
 package io.prodi.source;
 
-import io.prodi.config.yaml.ConfigNode;
-import io.prodi.config.yaml.CredentialKeys;
+import io.prodi.yaml.ConfigNode;
+import io.prodi.yaml.CredentialKeys;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

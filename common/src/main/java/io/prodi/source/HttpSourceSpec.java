@@ -1,9 +1,9 @@
 package io.prodi.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prodi.config.yaml.ConfigNode;
 import io.prodi.storage.Loopback;
 import io.prodi.storage.StorageSpec;
+import io.prodi.yaml.ConfigNode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package io.prodi.source;
 
-import io.prodi.config.yaml.ConfigNode;
 import io.prodi.storage.Loopback;
+import io.prodi.yaml.ConfigNode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

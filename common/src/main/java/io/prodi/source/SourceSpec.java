@@ -22,6 +22,21 @@ public interface SourceSpec {
     return false;
   }
 
+  /** The file format it reads, for a source of files. */
+  default Optional<String> fileFormat() {
+    return Optional.empty();
+  }
+
+  /** Where its files are, for a source of files (the input-size estimate and the own-output check read it). */
+  default Optional<String> filesLocation(Map<String, StorageSpec> storage, String baseDir) {
+    return Optional.empty();
+  }
+
+  /** Whether it reads Delta Lake, so that the session needs Delta's extension. */
+  default boolean readsDelta() {
+    return false;
+  }
+
   /** Where it reads from, for plans and summaries (never a secret). */
   String location(Map<String, StorageSpec> storage, String baseDir);
 }

@@ -1,6 +1,6 @@
 package io.prodi.source;
 
-import io.prodi.config.yaml.ConfigNode;
+import io.prodi.yaml.ConfigNode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package io.prodi.source;
 
-import io.prodi.config.yaml.ConfigNode;
 import io.prodi.storage.StorageSpec;
 import io.prodi.transform.SqlSyntax;
+import io.prodi.yaml.ConfigNode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.prodi.storage;
 
-import io.prodi.config.yaml.ConfigFiles;
-import io.prodi.config.yaml.ConfigNode;
+import io.prodi.yaml.ConfigFiles;
+import io.prodi.yaml.ConfigNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

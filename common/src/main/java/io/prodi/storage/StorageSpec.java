@@ -1,7 +1,7 @@
 package io.prodi.storage;
 
-import io.prodi.config.yaml.ConfigNode;
-import io.prodi.config.yaml.CredentialKeys;
+import io.prodi.yaml.ConfigNode;
+import io.prodi.yaml.CredentialKeys;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package io.prodi.transform;
 
-import io.prodi.config.yaml.ConfigNode;
+import io.prodi.yaml.ConfigNode;
 
 /**
  * {@code add_metadata}: adds {@code _ingestion_ts}, {@code _run_id} and {@code _source} (the input file
@@ -22,6 +22,11 @@ public final class AddMetadataStep implements PreStep {
   @Override
   public String type() {
     return "add_metadata";
+  }
+
+  @Override
+  public boolean needsSourceTag() {
+    return true;
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.prodi.transform;
 
-import io.prodi.config.yaml.ConfigNode;
+import io.prodi.yaml.ConfigNode;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;

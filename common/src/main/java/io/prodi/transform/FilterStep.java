@@ -1,6 +1,6 @@
 package io.prodi.transform;
 
-import io.prodi.config.yaml.ConfigNode;
+import io.prodi.yaml.ConfigNode;
 
 /** {@code filter: "<Spark SQL boolean expression>"}: keeps the rows for which it is true. */
 public final class FilterStep implements PreStep {

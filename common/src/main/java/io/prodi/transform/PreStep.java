@@ -10,4 +10,9 @@ public interface PreStep {
 
   /** What it does, on one line, for plans. */
   String describe();
+
+  /** Whether it needs each row's source, tagged when the sources are read (add_metadata's {@code _source}). */
+  default boolean needsSourceTag() {
+    return false;
+  }
 }

@@ -2,9 +2,9 @@ package io.prodi.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prodi.config.yaml.ConfigNode;
-import io.prodi.config.yaml.Findings;
-import io.prodi.config.yaml.YamlTree;
+import io.prodi.yaml.ConfigNode;
+import io.prodi.yaml.Findings;
+import io.prodi.yaml.YamlTree;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

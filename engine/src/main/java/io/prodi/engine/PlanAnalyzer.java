@@ -1,14 +1,14 @@
 package io.prodi.engine;
 
 import io.prodi.config.LayerConfig;
-import io.prodi.config.yaml.ConfigException;
-import io.prodi.config.yaml.ConfigProblem;
 import io.prodi.engine.source.SourceReaders;
 import io.prodi.engine.spi.StepContext;
 import io.prodi.engine.transform.PreStepFunctions;
 import io.prodi.run.RunFailure;
 import io.prodi.source.SourceSpec;
 import io.prodi.transform.PreStep;
+import io.prodi.yaml.ConfigException;
+import io.prodi.yaml.ConfigProblem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

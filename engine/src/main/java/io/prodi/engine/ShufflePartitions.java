@@ -1,7 +1,6 @@
 package io.prodi.engine;
 
 import io.prodi.config.LayerConfig;
-import io.prodi.source.FilesSourceSpec;
 import io.prodi.source.SourceSpec;
 import java.io.IOException;
 import java.util.OptionalLong;
@@ -53,10 +52,11 @@ final class ShufflePartitions {
     Configuration hadoop = spark.sessionState().newHadoopConf();
     long total = 0;
     for (SourceSpec source : config.sources()) {
-      if (!(source instanceof FilesSourceSpec)) {
+      java.util.Optional<String> files = source.filesLocation(config.locationStorage(), config.baseDir());
+      if (files.isEmpty()) {
         return OptionalLong.empty();
       }
-      String location = ((FilesSourceSpec) source).location(config.locationStorage(), config.baseDir());
+      String location = files.get();
       try {
         Path path = new Path(location);
         FileSystem fs = path.getFileSystem(hadoop);

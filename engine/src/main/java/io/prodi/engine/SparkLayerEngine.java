@@ -65,6 +65,16 @@ public final class SparkLayerEngine implements LayerEngine {
   }
 
   /** The process's session, built for {@code configs} if no run has built it yet. */
+  @Override
+  public boolean runsConfigTests() {
+    return true;
+  }
+
+  @Override
+  public io.prodi.configtest.TestResult test(io.prodi.configtest.ConfigTest test, io.prodi.run.RunRequest request) {
+    return new io.prodi.engine.configtest.ConfigTestRunner(this::session, this).run(test, request);
+  }
+
   public SparkSession session(List<LayerConfig> configs) {
     if (session == null) {
       List<LayerConfig> all = new ArrayList<>(expected);

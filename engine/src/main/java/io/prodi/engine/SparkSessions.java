@@ -1,10 +1,8 @@
 package io.prodi.engine;
 
 import io.prodi.config.LayerConfig;
-import io.prodi.sink.FilesSinkSpec;
 import io.prodi.sink.SinkSpec;
-import io.prodi.sink.TableSinkSpec;
-import io.prodi.source.FilesSourceSpec;
+import io.prodi.source.SourceSpec;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -42,19 +40,9 @@ public final class SparkSessions {
 
   /** Whether a config reads or writes Delta Lake (a delta source, a delta sink or quarantine, a merge). */
   public static boolean usesDelta(LayerConfig config) {
-    boolean sources = config.sources().stream().anyMatch(s ->
-        s instanceof FilesSourceSpec && ((FilesSourceSpec) s).format().equals("delta"));
-    boolean sinks = config.sinks().stream().anyMatch(SparkSessions::isDelta)
-        || config.dq().quarantine().map(SparkSessions::isDelta).orElse(false);
-    return sources || sinks;
-  }
-
-  private static boolean isDelta(SinkSpec sink) {
-    if (sink instanceof FilesSinkSpec) {
-      return ((FilesSinkSpec) sink).format().equals("delta");
-    }
-    return sink instanceof TableSinkSpec
-        && (((TableSinkSpec) sink).format().filter("delta"::equals).isPresent() || sink.mode().equals("merge"));
+    return config.sources().stream().anyMatch(SourceSpec::readsDelta)
+        || config.sinks().stream().anyMatch(SinkSpec::usesDelta)
+        || config.dq().quarantine().map(SinkSpec::usesDelta).orElse(false);
   }
 
   /** Whether a running session has Delta's extension (static conf: fixed when it started). */

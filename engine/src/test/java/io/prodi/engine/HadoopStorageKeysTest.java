@@ -3,12 +3,12 @@ package io.prodi.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.prodi.config.yaml.ConfigNode;
-import io.prodi.config.yaml.Findings;
-import io.prodi.config.yaml.YamlTree;
 import io.prodi.env.RunEnvironment;
 import io.prodi.run.RunFailure;
 import io.prodi.storage.StorageSpec;
+import io.prodi.yaml.ConfigNode;
+import io.prodi.yaml.Findings;
+import io.prodi.yaml.YamlTree;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -2,10 +2,10 @@ package io.prodi.config.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prodi.config.load.TemplateRenderer;
-import io.prodi.config.yaml.ConfigException;
-import io.prodi.config.yaml.ConfigFiles;
-import io.prodi.config.yaml.Findings;
-import io.prodi.config.yaml.YamlTree;
+import io.prodi.yaml.ConfigException;
+import io.prodi.yaml.ConfigFiles;
+import io.prodi.yaml.Findings;
+import io.prodi.yaml.YamlTree;
 import java.util.Map;
 
 /** Reads one file as every config file is read: through Hadoop, variables rendered, YAML parsed. */

@@ -2,7 +2,7 @@ package io.prodi.config.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prodi.config.Layer;
-import io.prodi.config.yaml.ConfigNode;
+import io.prodi.yaml.ConfigNode;
 import java.util.Optional;
 import java.util.Set;
 

@@ -2,8 +2,8 @@ package io.prodi.config.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prodi.config.LayerConfig;
-import io.prodi.config.yaml.ConfigProblem;
-import io.prodi.config.yaml.CredentialRef;
+import io.prodi.yaml.ConfigProblem;
+import io.prodi.yaml.CredentialRef;
 import java.util.List;
 import java.util.Set;
 

@@ -2,10 +2,10 @@ package io.prodi.config.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.prodi.config.yaml.ConfigException;
-import io.prodi.config.yaml.ConfigFiles;
-import io.prodi.config.yaml.ConfigProblem;
-import io.prodi.config.yaml.Findings;
+import io.prodi.yaml.ConfigException;
+import io.prodi.yaml.ConfigFiles;
+import io.prodi.yaml.ConfigProblem;
+import io.prodi.yaml.Findings;
 import java.util.Map;
 
 /**

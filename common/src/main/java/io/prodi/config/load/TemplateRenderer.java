@@ -1,6 +1,6 @@
 package io.prodi.config.load;
 
-import io.prodi.config.yaml.Findings;
+import io.prodi.yaml.Findings;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

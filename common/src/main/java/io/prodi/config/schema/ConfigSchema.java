@@ -29,6 +29,7 @@ import io.prodi.configtest.Fixture;
 import io.prodi.dq.DqSpec;
 import io.prodi.dq.ExpectationSpec;
 import io.prodi.dq.ExpectationType;
+import io.prodi.dq.ExpectationTypes;
 import io.prodi.sink.NoopSinkSpec;
 import io.prodi.sink.SinkTypes;
 import io.prodi.source.Formats;
@@ -42,7 +43,6 @@ import io.prodi.source.WatermarkSpec;
 import io.prodi.storage.StorageSpec;
 import io.prodi.transform.DedupeStep;
 import io.prodi.transform.PreSteps;
-
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeSet;
@@ -189,9 +189,9 @@ public final class ConfigSchema {
     props(dq).set("quarantine", ref("sink"));
     props(dq).set("report", object(DqSpec.REPORT_KEYS));
     definitions.set("dq", dq);
-    TreeSet<String> types = new TreeSet<>(ExpectationType.ids());
+    TreeSet<String> types = new TreeSet<>(ExpectationTypes.ids());
     ObjectNode expectation = typed("expectation", types, null);
-    for (ExpectationType type : ExpectationType.values()) {
+    for (ExpectationType type : ExpectationTypes.all()) {
       ObjectNode spec = object(type.keys());
       props(spec).set("severity", enumOf(ExpectationSpec.SEVERITIES));
       props(spec).set("on_fail", enumOf(ExpectationSpec.ACTIONS));

@@ -2,8 +2,8 @@ package io.prodi.config.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prodi.config.yaml.ConfigProblem;
-import io.prodi.config.yaml.Findings;
+import io.prodi.yaml.ConfigProblem;
+import io.prodi.yaml.Findings;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

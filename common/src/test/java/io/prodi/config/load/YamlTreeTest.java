@@ -3,9 +3,9 @@ package io.prodi.config.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prodi.config.yaml.ConfigProblem;
-import io.prodi.config.yaml.Findings;
-import io.prodi.config.yaml.YamlTree;
+import io.prodi.yaml.ConfigProblem;
+import io.prodi.yaml.Findings;
+import io.prodi.yaml.YamlTree;
 import org.junit.jupiter.api.Test;
 
 class YamlTreeTest {

@@ -3,28 +3,18 @@ package io.prodi.engine.configtest;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prodi.config.LayerConfig;
 import io.prodi.config.load.LoadedLayer;
-import io.prodi.config.yaml.ConfigException;
-import io.prodi.config.yaml.ConfigNode;
-import io.prodi.config.yaml.Findings;
-import io.prodi.config.yaml.YamlTree;
 import io.prodi.configtest.ConfigTest;
 import io.prodi.configtest.ExpectedRows;
-import io.prodi.configtest.Fixture;
 import io.prodi.configtest.RowDiff;
 import io.prodi.configtest.TestResult;
-import io.prodi.dq.DqSpec;
-import io.prodi.engine.SparkLayerEngine;
 import io.prodi.run.Console;
 import io.prodi.run.LayerRun;
 import io.prodi.run.RunContext;
 import io.prodi.run.RunFailure;
 import io.prodi.run.RunRequest;
 import io.prodi.run.RunSummary;
-import io.prodi.run.StateIds;
-import io.prodi.sink.SinkSpec;
-import io.prodi.sink.SinkTypes;
-import io.prodi.source.SourceSpec;
-import io.prodi.source.SourceTypes;
+import io.prodi.yaml.ConfigException;
+import io.prodi.yaml.YamlTree;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -49,10 +39,14 @@ import org.apache.spark.sql.SparkSession;
  * removed; then compares what the first sink received, the quarantine and the expectation results.
  */
 public final class ConfigTestRunner {
-  private final SparkLayerEngine engine;
-  private int fixtures;
+  private final java.util.function.Function<List<io.prodi.config.LayerConfig>, SparkSession> sessions;
+  private final io.prodi.run.LayerEngine engine;
+  private final FixtureRedirect redirect = new FixtureRedirect();
 
-  public ConfigTestRunner(SparkLayerEngine engine) {
+  /** A runner on the engine's session ({@code sessions}) that runs each redirected config with {@code engine}. */
+  public ConfigTestRunner(java.util.function.Function<List<io.prodi.config.LayerConfig>, SparkSession> sessions,
+      io.prodi.run.LayerEngine engine) {
+    this.sessions = sessions;
     this.engine = engine;
   }
 
@@ -66,8 +60,8 @@ public final class ConfigTestRunner {
       vars.putAll(test.vars());
       RunRequest step = request.forStep(test.config(), Optional.empty(), vars);
       LoadedLayer loaded = LayerRun.load(step, "test");
-      SparkSession spark = engine.session(List.of(loaded.config()));
-      LayerConfig redirected = redirect(loaded.config(), test, spark, tmp, views);
+      SparkSession spark = sessions.apply(List.of(loaded.config()));
+      LayerConfig redirected = redirect.apply(loaded.config(), test, spark, tmp, views);
       String error = runLayer(loaded.withConfig(redirected), step, tmp);
       differences.addAll(check(test, error, spark, tmp, redirected));
     } catch (ConfigException e) {
@@ -82,73 +76,10 @@ public final class ConfigTestRunner {
     } catch (IOException e) {
       differences.add("Cannot read the test's results: " + e.getMessage());
     } finally {
-      views.forEach(v -> engine.session(List.of()).catalog().dropGlobalTempView(v));
+      views.forEach(v -> sessions.apply(List.of()).catalog().dropGlobalTempView(v));
       delete(tmp);
     }
     return new TestResult(test, differences, elapsed(start));
-  }
-
-  private LayerConfig redirect(LayerConfig config, ConfigTest test, SparkSession spark, Path tmp,
-      List<String> views) {
-    List<SourceSpec> sources = new ArrayList<>();
-    Fixture all = test.inputs().get("__INPUT__");
-    java.util.Set<String> refNames = new java.util.HashSet<>();
-    config.dq().expectations().forEach(e -> e.ref().flatMap(SourceSpec::name).ifPresent(refNames::add));
-    for (String name : test.inputs().keySet()) {
-      if (!name.equals("__INPUT__") && !refNames.contains(name)
-          && config.sources().stream().noneMatch(s -> s.name().orElse("").equals(name))) {
-        throw new RunFailure("Cannot use fixture " + name + ": the config has no source of that name (sources: "
-            + String.join(", ", config.sources().stream().map(s -> s.name().orElse("(unnamed)"))
-                .toArray(String[]::new)) + ")");
-      }
-    }
-    for (SourceSpec source : all != null ? List.of(config.sources().get(0)) : config.sources()) {
-      Fixture fixture = all != null ? all : test.inputs().get(source.name().orElse(""));
-      if (fixture == null) {
-        throw new RunFailure("Cannot run the test without reading real data: source "
-            + source.name().orElse("(unnamed)") + " has no fixture in inputs (name it, or use __INPUT__)");
-      }
-      String view = "prodi_fixture_" + (++fixtures);
-      FixtureReader.read(fixture, spark).createOrReplaceGlobalTempView(view);
-      views.add(view);
-      String incremental = source.watermark().map(w -> ", incremental: {watermark: {field: '" + w.field()
-          + "', state_id: '" + StateIds.of(config, source, w) + "', default: '" + w.defaultValue() + "', lag: '"
-          + w.lag() + "'}}").orElse("");
-      sources.add(SourceTypes.bind(node("{type: table, table: global_temp." + view
-          + source.name().map(n -> ", name: " + n).orElse("") + incremental + "}")).orElseThrow());
-    }
-    List<SinkSpec> sinks = new ArrayList<>();
-    for (int i = 0; i < config.sinks().size(); i++) {
-      sinks.add(sink(tmp.resolve("sink_" + i)));
-    }
-    DqSpec dq = config.dq().withExpectations(e -> e.ref().isEmpty() ? e : e.withRef(fixtureSource(e, test, spark,
-        views))).redirected(sink(tmp.resolve("quarantine")), tmp.resolve("report").toString());
-    return config.redirected(sources, sinks, dq, tmp.resolve("state").toString());
-  }
-
-  /** A referential expectation's reference, read from the fixture named like its ref source: never real storage. */
-  private SourceSpec fixtureSource(io.prodi.dq.ExpectationSpec expectation, ConfigTest test, SparkSession spark,
-      List<String> views) {
-    String name = expectation.ref().flatMap(SourceSpec::name).orElse(null);
-    Fixture fixture = name == null ? null : test.inputs().get(name);
-    if (fixture == null) {
-      throw new RunFailure("Cannot run the test without reading real data: the ref of expectation "
-          + expectation.name() + " has no fixture in inputs (" + (name == null ? "give the ref source a name and "
-          + "add a fixture of that name" : "add a fixture named " + name) + ")");
-    }
-    String view = "prodi_fixture_" + (++fixtures);
-    FixtureReader.read(fixture, spark).createOrReplaceGlobalTempView(view);
-    views.add(view);
-    return SourceTypes.bind(node("{type: table, table: global_temp." + view + ", name: " + name + "}")).orElseThrow();
-  }
-
-  private static SinkSpec sink(Path path) {
-    return SinkTypes.bind(node("{format: parquet, mode: overwrite, path: '" + path + "'}"), "overwrite").orElseThrow();
-  }
-
-  private static ConfigNode node(String yaml) {
-    Findings findings = new Findings("(prodi test)");
-    return ConfigNode.root(YamlTree.parse(yaml, findings), findings);
   }
 
   /** The run's error message, or null when it succeeded. */

@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.to_json;
 
-import io.prodi.dq.ExpectationSpec;
+import io.prodi.dq.ConditionSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,20 +21,20 @@ import scala.collection.JavaConverters;
  * {@code condition}: a Spark SQL boolean expression holds. As in a SQL CHECK constraint, a row fails
  * when the expression is false; when it is null (unknown) the row passes.
  */
-final class ConditionRule extends RowRule {
+final class ConditionRule extends RowRule<ConditionSpec> {
   /** Spark's own parser: the columns an expression reads, on every Spark line (Spark 4's Column has no expr()). */
   private static final SparkSqlParser PARSER = new SparkSqlParser();
 
   @Override
-  protected Column failsWhen(ExpectationSpec spec) {
-    return not(expr(spec.expr().orElseThrow()));
+  protected Column failsWhen(ConditionSpec spec) {
+    return not(expr(spec.expr()));
   }
 
   /** A condition has no one column: the sample is the columns it reads, as JSON. */
   @Override
-  public Column sampleOf(ExpectationSpec spec) {
+  public Column sampleOf(ConditionSpec spec) {
     Set<String> columns = new LinkedHashSet<>();
-    collectColumns(PARSER.parseExpression(spec.expr().orElseThrow()), columns);
+    collectColumns(PARSER.parseExpression(spec.expr()), columns);
     if (columns.isEmpty()) {
       return org.apache.spark.sql.functions.lit("(no column)");
     }

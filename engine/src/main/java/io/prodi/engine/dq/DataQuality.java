@@ -10,7 +10,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.prodi.dq.ExpectationResult;
 import io.prodi.dq.ExpectationSpec;
-import io.prodi.dq.ExpectationType;
+import io.prodi.dq.OnFail;
 import io.prodi.engine.spi.StepContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,8 +41,8 @@ public final class DataQuality {
   public static List<ExpectationResult> checkSchema(Dataset<Row> output, List<ExpectationSpec> specs,
       StepContext context) {
     Evaluation evaluation = new Evaluation(output, Map.of(), Map.of(), 0, context, Instant.now());
-    return specs.stream().filter(s -> s.type().scope() == ExpectationType.Scope.SCHEMA)
-        .map(s -> Rules.of(s.type()).evaluate(s, evaluation)).collect(Collectors.toList());
+    return specs.stream().filter(ExpectationSpec::isSchemaOnly)
+        .map(s -> Rules.of(s).evaluate(s, evaluation)).collect(Collectors.toList());
   }
 
   /**
@@ -51,30 +51,23 @@ public final class DataQuality {
    */
   public static List<Column> sharedAggregates(List<ExpectationSpec> specs) {
     List<Column> columns = new ArrayList<>(List.of(count(lit(1)),
-        sum(when(anyFailure(specs, "drop", "quarantine"), 1L).otherwise(0L)),
-        sum(when(anyFailure(specs, "quarantine"), 1L).otherwise(0L))));
+        sum(when(anyFailure(specs, OnFail.DROP, OnFail.QUARANTINE), 1L).otherwise(0L)),
+        sum(when(anyFailure(specs, OnFail.QUARANTINE), 1L).otherwise(0L))));
     for (ExpectationSpec spec : specs) {
-      columns.addAll(Rules.of(spec.type()).aggregates(spec));
+      columns.addAll(Rules.of(spec).aggregates(spec));
     }
     return columns;
   }
 
-  /** The output without the rows that broke a drop or quarantine rule: what the sinks receive. */
-  public static Dataset<Row> kept(Dataset<Row> output, List<ExpectationSpec> specs) {
-    boolean removes = specs.stream().anyMatch(s -> s.onFail().equals("drop") || s.onFail().equals("quarantine"));
-    return removes ? output.where(not(anyFailure(specs, "drop", "quarantine"))) : output;
+  /** Whether the shared pass can be observed during a write (no rule needs a distinct aggregate). */
+  public static boolean observable(List<ExpectationSpec> specs) {
+    return specs.stream().allMatch(s -> Rules.of(s).observable());
   }
 
-  /**
-   * Every other expectation over a cached output: the shared pass is one aggregation, which also
-   * fills the cache the quarantine and the sinks then read.
-   */
-  public static DqOutcome evaluate(Dataset<Row> output, List<ExpectationSpec> specs, StepContext context,
-      Instant now) {
-    context.describe("dq: " + specs.size() + " expectations in one pass");
-    Row row = output.agg(sharedAggregates(specs).get(0), sharedAggregates(specs).subList(1,
-        sharedAggregates(specs).size()).toArray(new Column[0])).collectAsList().get(0);
-    return outcome(output, row, specs, context, now);
+  /** The output without the rows that broke a drop or quarantine rule: what the sinks receive. */
+  public static Dataset<Row> kept(Dataset<Row> output, List<ExpectationSpec> specs) {
+    boolean removes = specs.stream().anyMatch(s -> s.onFail().removesRows());
+    return removes ? output.where(not(anyFailure(specs, OnFail.DROP, OnFail.QUARANTINE))) : output;
   }
 
   /**
@@ -83,7 +76,7 @@ public final class DataQuality {
    */
   public static DqOutcome outcome(Dataset<Row> output, Row row, List<ExpectationSpec> specs, StepContext context,
       Instant now) {
-    List<ExpectationSpec> shared = specs.stream().filter(s -> !Rules.of(s.type()).aggregates(s).isEmpty())
+    List<ExpectationSpec> shared = specs.stream().filter(s -> !Rules.of(s).aggregates(s).isEmpty())
         .collect(Collectors.toList());
     long total = row.getLong(0);
     long removedRows = row.isNullAt(1) ? 0 : row.getLong(1);
@@ -92,12 +85,12 @@ public final class DataQuality {
     Evaluation evaluation = new Evaluation(output, slices, samples(output, specs, slices, context), total, context, now);
     List<ExpectationResult> results = new ArrayList<>();
     for (ExpectationSpec spec : specs) {
-      if (spec.type().scope() != ExpectationType.Scope.SCHEMA) {
-        results.add(Rules.of(spec.type()).evaluate(spec, evaluation));
+      if (!spec.isSchemaOnly()) {
+        results.add(Rules.of(spec).evaluate(spec, evaluation));
       }
     }
-    Dataset<Row> quarantine = specs.stream().noneMatch(s -> s.onFail().equals("quarantine")) ? null
-        : output.where(anyFailure(specs, "quarantine")).withColumn(FAILED_COLUMN, brokenRules(specs))
+    Dataset<Row> quarantine = specs.stream().noneMatch(s -> s.onFail() == OnFail.QUARANTINE) ? null
+        : output.where(anyFailure(specs, OnFail.QUARANTINE)).withColumn(FAILED_COLUMN, brokenRules(specs))
             .withColumn(RUN_ID_COLUMN, lit(context.runId()));
     return new DqOutcome(results, kept(output, specs), quarantine, total, total - removedRows, quarantinedRows);
   }
@@ -108,7 +101,7 @@ public final class DataQuality {
    */
   private static Map<String, List<String>> samples(Dataset<Row> output, List<ExpectationSpec> specs,
       Map<String, Row> slices, StepContext context) {
-    List<ExpectationSpec> failed = specs.stream().filter(s -> s.type().isRowLevel())
+    List<ExpectationSpec> failed = specs.stream().filter(ExpectationSpec::isRowLevel)
         .filter(s -> !slices.get(s.name()).isNullAt(0) && slices.get(s.name()).getLong(0) > 0)
         .collect(Collectors.toList());
     Map<String, List<String>> out = new HashMap<>();
@@ -118,7 +111,7 @@ public final class DataQuality {
     Column anyFailed = lit(false);
     List<Column> values = new ArrayList<>();
     for (ExpectationSpec spec : failed) {
-      RowRule rule = (RowRule) Rules.of(spec.type());
+      RowRule<ExpectationSpec> rule = Rules.row(spec);
       anyFailed = anyFailed.or(rule.failure(spec));
       values.add(when(rule.failure(spec), org.apache.spark.sql.functions.coalesce(rule.sampleOf(spec), lit("null"))));
     }
@@ -141,7 +134,7 @@ public final class DataQuality {
     Map<String, Row> out = new HashMap<>();
     int position = offset;
     for (ExpectationSpec spec : shared) {
-      int width = Rules.of(spec.type()).aggregates(spec).size();
+      int width = Rules.of(spec).aggregates(spec).size();
       Object[] values = new Object[width];
       for (int i = 0; i < width; i++) {
         values[i] = row.get(position + i);
@@ -153,12 +146,12 @@ public final class DataQuality {
   }
 
   /** Whether a row breaks any row-level rule whose action is one of {@code actions}. */
-  private static Column anyFailure(List<ExpectationSpec> specs, String... actions) {
-    List<String> wanted = List.of(actions);
+  private static Column anyFailure(List<ExpectationSpec> specs, OnFail... actions) {
+    List<OnFail> wanted = List.of(actions);
     Column any = lit(false);
     for (ExpectationSpec spec : specs) {
-      if (spec.type().isRowLevel() && wanted.contains(spec.onFail())) {
-        any = any.or(((RowRule) Rules.of(spec.type())).failure(spec));
+      if (spec.isRowLevel() && wanted.contains(spec.onFail())) {
+        any = any.or(Rules.row(spec).failure(spec));
       }
     }
     return any;
@@ -166,8 +159,8 @@ public final class DataQuality {
 
   /** The names of every row-level rule a row broke. */
   private static Column brokenRules(List<ExpectationSpec> specs) {
-    Column[] names = specs.stream().filter(s -> s.type().isRowLevel())
-        .map(s -> when(((RowRule) Rules.of(s.type())).failure(s), lit(s.name()))).toArray(Column[]::new);
+    Column[] names = specs.stream().filter(ExpectationSpec::isRowLevel)
+        .map(s -> when(Rules.row(s).failure(s), lit(s.name()))).toArray(Column[]::new);
     return names.length == 0 ? array().cast("array<string>") : array_compact(array(names));
   }
 }

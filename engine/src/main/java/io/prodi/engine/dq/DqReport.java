@@ -28,8 +28,8 @@ public final class DqReport {
     node.put("type", spec.type().id());
     ArrayNode columns = node.putArray("columns");
     spec.columns().forEach(columns::add);
-    node.put("severity", spec.severity());
-    node.put("on_fail", spec.onFail());
+    node.put("severity", spec.severity().id());
+    node.put("on_fail", spec.onFail().id());
     node.put("status", result.passed() ? "passed" : "failed");
     node.put("rows_checked", result.rowsChecked().orElse(null));
     node.put("failed", result.rowsFailed().orElse(null));

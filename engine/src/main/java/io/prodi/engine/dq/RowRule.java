@@ -18,27 +18,27 @@ import org.apache.spark.sql.Row;
  * whole pass stays one code-generated aggregation); samples of failing values are fetched afterwards,
  * only for rules that failed (see {@link DataQuality}).
  */
-public abstract class RowRule implements Rule {
+public abstract class RowRule<S extends ExpectationSpec> implements Rule<S> {
   /** Whether a row fails, never null: a null value fails only not_null (and a condition only when false). */
-  public final Column failure(ExpectationSpec spec) {
+  public final Column failure(S spec) {
     return coalesce(failsWhen(spec), lit(false));
   }
 
   /** The raw failure condition; null means "not a failure". */
-  protected abstract Column failsWhen(ExpectationSpec spec);
+  protected abstract Column failsWhen(S spec);
 
   /** What a sample shows of a failing row: the checked column. */
-  public Column sampleOf(ExpectationSpec spec) {
+  public Column sampleOf(S spec) {
     return col(spec.columns().get(0)).cast("string");
   }
 
   @Override
-  public final List<Column> aggregates(ExpectationSpec spec) {
+  public final List<Column> aggregates(S spec) {
     return List.of(sum(when(failure(spec), 1L).otherwise(0L)));
   }
 
   @Override
-  public final ExpectationResult evaluate(ExpectationSpec spec, Evaluation evaluation) {
+  public final ExpectationResult evaluate(S spec, Evaluation evaluation) {
     Row row = evaluation.aggregates(spec);
     long failed = row.isNullAt(0) ? 0 : row.getLong(0);
     return ExpectationResult.rows(spec, evaluation.totalRows(), failed, evaluation.samples(spec));

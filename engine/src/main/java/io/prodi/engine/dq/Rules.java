@@ -1,39 +1,45 @@
 package io.prodi.engine.dq;
 
-import io.prodi.dq.ExpectationType;
+import io.prodi.dq.ExpectationSpec;
+import io.prodi.dq.ExpectationTypes;
 import io.prodi.engine.spi.Registries;
-import java.util.EnumMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * How each expectation type of the config language ({@link ExpectationType}) is evaluated: one
- * {@link Rule} per type, keyed like that registry; a type without a rule stops the engine from loading.
+ * How each expectation type of the config language ({@link ExpectationTypes}) is evaluated: one
+ * {@link Rule} per type, keyed by the same names; a type without a rule stops the engine from loading.
  */
 final class Rules {
-  private static final Map<ExpectationType, Rule> RULES = new EnumMap<>(Map.ofEntries(
-      Map.entry(ExpectationType.NOT_NULL, new NotNullRule()),
-      Map.entry(ExpectationType.UNIQUE, new UniqueRule()),
-      Map.entry(ExpectationType.NON_NEGATIVE, new NonNegativeRule()),
-      Map.entry(ExpectationType.VALID_VALUES, new ValidValuesRule()),
-      Map.entry(ExpectationType.RANGE, new RangeRule()),
-      Map.entry(ExpectationType.CONDITION, new ConditionRule()),
-      Map.entry(ExpectationType.REGEX, new RegexRule()),
-      Map.entry(ExpectationType.MIN_ROW_COUNT, new RowCountRule(true)),
-      Map.entry(ExpectationType.MAX_ROW_COUNT, new RowCountRule(false)),
-      Map.entry(ExpectationType.COLUMNS_EXIST, new ColumnsExistRule()),
-      Map.entry(ExpectationType.FRESHNESS, new FreshnessRule()),
-      Map.entry(ExpectationType.REFERENTIAL, new ReferentialRule())));
+  private static final Map<String, Rule<?>> RULES = Map.ofEntries(
+      Map.entry("not_null", new NotNullRule()),
+      Map.entry("non_negative", new NonNegativeRule()),
+      Map.entry("valid_values", new ValidValuesRule()),
+      Map.entry("range", new RangeRule()),
+      Map.entry("condition", new ConditionRule()),
+      Map.entry("regex", new RegexRule()),
+      Map.entry("unique", new UniqueRule()),
+      Map.entry("primary_key", new PrimaryKeyRule()),
+      Map.entry("min_row_count", new RowCountRule()),
+      Map.entry("max_row_count", new RowCountRule()),
+      Map.entry("freshness", new FreshnessRule()),
+      Map.entry("columns_exist", new ColumnsExistRule()),
+      Map.entry("referential", new ReferentialRule()));
 
   static {
-    Registries.requireSameNames("expectation", ExpectationType.ids(),
-        RULES.keySet().stream().map(ExpectationType::id).collect(Collectors.toSet()));
+    Registries.requireSameNames("expectation", ExpectationTypes.ids(), RULES.keySet());
   }
 
   private Rules() {}
 
-  static Rule of(ExpectationType type) {
-    return RULES.get(type);
+  /** The rule of a spec's type; each rule takes the spec class its type binds to. */
+  @SuppressWarnings("unchecked")
+  static Rule<ExpectationSpec> of(ExpectationSpec spec) {
+    return (Rule<ExpectationSpec>) RULES.get(spec.type().id());
   }
 
+  /** The rule of a row-level spec: what a failing row is and what its sample shows. */
+  @SuppressWarnings("unchecked")
+  static RowRule<ExpectationSpec> row(ExpectationSpec spec) {
+    return (RowRule<ExpectationSpec>) RULES.get(spec.type().id());
+  }
 }

@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 import io.prodi.dq.ExpectationResult;
-import io.prodi.dq.ExpectationSpec;
+import io.prodi.dq.UniqueSpec;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -16,11 +16,11 @@ import org.apache.spark.sql.Row;
  * {@code unique}: no two rows share the key. One grouped job; rows whose key has a null are not
  * compared (as in a SQL UNIQUE constraint). Failing rows are all the rows of a duplicated key.
  */
-final class UniqueRule implements Rule {
+final class UniqueRule implements Rule<UniqueSpec> {
   private static final int SAMPLES = 3;
 
   @Override
-  public ExpectationResult evaluate(ExpectationSpec spec, Evaluation evaluation) {
+  public ExpectationResult evaluate(UniqueSpec spec, Evaluation evaluation) {
     Column[] keys = spec.columns().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
     Column noNullKey = lit(true);
     for (Column key : keys) {

@@ -4,6 +4,7 @@ import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import io.prodi.sink.FilesSinkSpec;
 import io.prodi.sink.SinkResult;
+import io.prodi.sink.WriteMode;
 import io.prodi.sink.WriteTxn;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
@@ -22,22 +23,22 @@ final class FilesSinkWriter {
     String location = spec.location(context.config().locationStorage(), context.config().baseDir());
     Dataset<Row> shaped = shape(output, spec.coalesce().orElse(null), spec.repartition().orElse(null));
     try {
-      if (spec.mode().equals("merge")) {
+      if (spec.mode() == WriteMode.MERGE) {
         return DeltaMerge.intoPath(shaped, location, spec.mergeKeys(), spec.partitionBy(), context);
       }
-      if (spec.mode().equals("ignore") && PathCheck.exists(context, location)) {
+      if (spec.mode() == WriteMode.IGNORE && PathCheck.exists(context, location)) {
         return SinkResult.skipped("mode ignore: " + location + " exists");
       }
       DataFrameWriter<Row> writer = shaped.write().format(sparkFormat(spec.format())).options(spec.options())
           .mode(saveMode(spec.mode()));
       if (!spec.partitionBy().isEmpty()) {
         writer = writer.partitionBy(spec.partitionBy().toArray(new String[0]));
-        if (spec.format().equals("delta") && spec.mode().equals("overwrite")) {
+        if (spec.usesDelta() && spec.mode() == WriteMode.OVERWRITE) {
           writer = writer.option("partitionOverwriteMode", "dynamic");
         }
       }
-      java.util.Optional<WriteTxn> txn = context.writeTxn().filter(t -> spec.mode().equals("append"));
-      if (txn.isPresent() && spec.format().equals("delta")) {
+      java.util.Optional<WriteTxn> txn = context.writeTxn().filter(t -> spec.mode().appends());
+      if (txn.isPresent() && spec.usesDelta()) {
         return IdempotentDelta.append(writer, location, txn.get(), context);
       }
       if (txn.isPresent()) {
@@ -64,13 +65,13 @@ final class FilesSinkWriter {
     return format.equals("jsonl") ? "json" : format;
   }
 
-  static SaveMode saveMode(String mode) {
+  static SaveMode saveMode(WriteMode mode) {
     switch (mode) {
-      case "overwrite":
+      case OVERWRITE:
         return SaveMode.Overwrite;
-      case "append":
+      case APPEND:
         return SaveMode.Append;
-      case "ignore":
+      case IGNORE:
         return SaveMode.Ignore;
       default:
         return SaveMode.ErrorIfExists;

@@ -17,7 +17,7 @@ final class JdbcSinkWriter {
     Map<String, String> options = JdbcConnection.options(spec.url(), spec.driver(), spec.options(), spec.auth(),
         context);
     options.put("dbtable", spec.table());
-    if (spec.mode().equals("overwrite")) {
+    if (spec.mode() == io.prodi.sink.WriteMode.OVERWRITE) {
       options.putIfAbsent("truncate", "true");
     }
     try {

@@ -4,11 +4,11 @@ import io.prodi.engine.spi.Registries;
 import io.prodi.engine.spi.StepContext;
 import io.prodi.sink.FilesSinkSpec;
 import io.prodi.sink.JdbcSinkSpec;
-import io.prodi.sink.NoopSinkSpec;
 import io.prodi.sink.SinkResult;
 import io.prodi.sink.SinkSpec;
 import io.prodi.sink.SinkTypes;
 import io.prodi.sink.TableSinkSpec;
+import io.prodi.sink.WriteMode;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,7 +37,7 @@ public final class SinkWriters {
   /** Writes the output to a sink; a {@code kind: noop} sink writes nothing. */
   @SuppressWarnings("unchecked")
   public static SinkResult write(SinkSpec spec, Dataset<Row> output, StepContext context) {
-    if (spec instanceof NoopSinkSpec) {
+    if (spec.mode() == WriteMode.NOOP) {
       return SinkResult.skipped("kind noop");
     }
     return ((Writer<SinkSpec>) WRITERS.get(spec.type())).write(spec, output, context);

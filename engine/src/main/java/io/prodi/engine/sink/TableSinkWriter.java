@@ -4,6 +4,7 @@ import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import io.prodi.sink.SinkResult;
 import io.prodi.sink.TableSinkSpec;
+import io.prodi.sink.WriteMode;
 import java.util.List;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
@@ -19,13 +20,13 @@ final class TableSinkWriter {
 
   static SinkResult write(TableSinkSpec spec, Dataset<Row> output, StepContext context) {
     try {
-      if (spec.mode().equals("merge")) {
+      if (spec.mode() == WriteMode.MERGE) {
         return DeltaMerge.intoTable(output, spec.table(), spec.mergeKeys(), spec.partitionBy(), context);
       }
-      if (spec.mode().equals("ignore") && context.spark().catalog().tableExists(spec.table())) {
+      if (spec.mode() == WriteMode.IGNORE && context.spark().catalog().tableExists(spec.table())) {
         return SinkResult.skipped("mode ignore: table " + spec.table() + " exists");
       }
-      if (spec.mode().equals("overwrite") && !spec.partitionBy().isEmpty()
+      if (spec.mode() == WriteMode.OVERWRITE && !spec.partitionBy().isEmpty()
           && context.spark().catalog().tableExists(spec.table())) {
         return overwritePartitions(spec, output, context);
       }

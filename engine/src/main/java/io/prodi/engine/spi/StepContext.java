@@ -109,6 +109,6 @@ public final class StepContext {
 
   /** A path as the config gives it, resolved against --base-dir when it is relative. */
   public String resolve(String path) {
-    return io.prodi.config.yaml.ConfigFiles.resolveAgainst(config.baseDir(), path);
+    return io.prodi.yaml.ConfigFiles.resolveAgainst(config.baseDir(), path);
   }
 }

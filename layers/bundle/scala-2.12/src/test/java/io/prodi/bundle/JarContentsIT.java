@@ -92,10 +92,17 @@ class JarContentsIT {
   void theScriptFailsASparkClassThatDeltaDoesNotShip(@TempDir java.nio.file.Path tmp) throws Exception {
     java.nio.file.Path planted = tmp.resolve("spark-inside.jar");
     try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(planted))) {
-      for (String entry : List.of("org/apache/spark/sql/catalyst/TimeTravel.class", "org/apache/spark/SparkContext.class")) {
-        zip.putNextEntry(new java.util.zip.ZipEntry(entry));
-        zip.write(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 55});
+      try (JarFile delta = new JarFile(System.getProperty("prodi.delta.jar"))) {
+        for (String entry : List.of("org/apache/spark/sql/delta/DeltaLog.class",
+            "org/apache/spark/sql/catalyst/TimeTravel.class")) { // Delta's own, byte for byte
+          zip.putNextEntry(new java.util.zip.ZipEntry(entry));
+          try (InputStream in = delta.getInputStream(delta.getEntry(entry))) {
+            in.transferTo(zip);
+          }
+        }
       }
+      zip.putNextEntry(new java.util.zip.ZipEntry("org/apache/spark/SparkContext.class"));
+      zip.write(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0, 0, 55});
     }
     ProcessRun run = jarContents(planted.toString(), "--delta", System.getProperty("prodi.delta.jar"));
     assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
@@ -113,7 +120,7 @@ class JarContentsIT {
     ProcessRun otherDelta = jarContents(jar, "--delta", otherDeltaJar.toString());
     assertThat(otherDelta.exitCode).as(otherDelta.toString()).isEqualTo(1);
     assertThat(otherDelta.err).contains("its Delta classes are not those of delta-spark_2.12-0.0.1.jar");
-    ProcessRun java17 = jarContents(jar, "--classfile", "61");
+    ProcessRun java17 = jarContents(jar, "--delta", System.getProperty("prodi.delta.jar"), "--classfile", "61");
     assertThat(java17.exitCode).as(java17.toString()).isEqualTo(1);
     assertThat(java17.err).contains("class files are version 55, not 61");
   }

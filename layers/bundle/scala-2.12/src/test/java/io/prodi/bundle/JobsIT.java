@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.prodi.cli.CliContext;
 import io.prodi.cli.Prodi;
-import io.prodi.config.yaml.ConfigFiles;
+import io.prodi.yaml.ConfigFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import scala.collection.JavaConverters._
 
 import io.prodi.cli.{CliContext, Prodi}
 import io.prodi.config.Layer
-import io.prodi.config.yaml.ConfigFiles
+import io.prodi.yaml.ConfigFiles
 import io.prodi.engine.SparkLayerEngine
 import org.apache.spark.sql.{Row, SparkSession}
 import org.scalatest.BeforeAndAfterAll

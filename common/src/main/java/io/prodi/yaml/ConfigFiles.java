@@ -1,0 +1,138 @@
+package io.prodi.yaml;
+
+import io.prodi.yaml.ConfigException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * Reads config files through the Hadoop {@link FileSystem} API, so that a config may live on any
+ * file system the class path knows ({@code gs://}, {@code s3a://}, {@code hdfs://}, ...), and
+ * resolves the paths that files name relative to each other.
+ */
+public final class ConfigFiles {
+  private static final String SPARK_HADOOP_PREFIX = "spark.hadoop.";
+  private static final long LARGEST_CONFIG_BYTES = 4L * 1024 * 1024;
+
+  private final Configuration hadoopConf;
+
+  public ConfigFiles(Configuration hadoopConf) {
+    this.hadoopConf = hadoopConf;
+  }
+
+  /**
+   * A Hadoop configuration from the class path's site files plus every {@code spark.hadoop.*}
+   * system property, which is how spark-submit passes {@code --conf spark.hadoop.x=y} to a driver.
+   */
+  public static ConfigFiles fromSystemProperties() {
+    Configuration conf = new Configuration();
+    for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
+      String key = String.valueOf(e.getKey());
+      if (key.startsWith(SPARK_HADOOP_PREFIX)) {
+        conf.set(key.substring(SPARK_HADOOP_PREFIX.length()), String.valueOf(e.getValue()));
+      }
+    }
+    return new ConfigFiles(conf);
+  }
+
+  public Configuration hadoopConf() {
+    return hadoopConf;
+  }
+
+  /** The whole text of a config file (UTF-8). */
+  public String read(String uri) {
+    Path path = new Path(uri);
+    try {
+      FileSystem fs = path.getFileSystem(hadoopConf);
+      long length = fs.getFileStatus(path).getLen();
+      if (length > LARGEST_CONFIG_BYTES) {
+        throw ConfigException.of(uri, "$", "Cannot read config: larger than 4 MiB (" + length + " bytes)");
+      }
+      try (InputStream in = fs.open(path)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (FileNotFoundException e) {
+      throw ConfigException.of(uri, "$", "Cannot read config: file not found (" + uri + ")");
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof ConfigException) {
+        throw (ConfigException) e;
+      }
+      throw ConfigException.of(uri, "$", "Cannot read config: " + firstLine(e) + " (" + uri + ")");
+    }
+  }
+
+  /**
+   * The first of {@code candidates} that exists (CONTRACT.md §11: a path not beside the file that names
+   * it is looked up against {@code --base-dir}); when none does, a config error that names every place tried.
+   */
+  public String locate(String what, String... candidates) {
+    java.util.LinkedHashSet<String> tried = new java.util.LinkedHashSet<>(java.util.Arrays.asList(candidates));
+    for (String candidate : tried) {
+      if (exists(candidate)) {
+        return candidate;
+      }
+    }
+    throw ConfigException.of(candidates[0], "$", "Cannot read " + what + ": file not found ("
+        + String.join(", also tried ", tried) + ")");
+  }
+
+  /**
+   * Whether {@code uri} names an existing file; a file system that cannot answer counts as yes, so that
+   * reading the file reports its real error.
+   */
+  public boolean exists(String uri) {
+    try {
+      Path path = new Path(uri);
+      return path.getFileSystem(hadoopConf).isFile(path);
+    } catch (FileNotFoundException e) {
+      return false;
+    } catch (IOException | RuntimeException e) {
+      return true;
+    }
+  }
+
+  /** {@code ref} resolved against the folder of the file {@code fromFile}, unless it is absolute. */
+  public static String resolveSibling(String fromFile, String ref) {
+    if (isAbsolute(ref)) {
+      return ref;
+    }
+    Path parent = new Path(fromFile).getParent();
+    return parent == null ? ref : new Path(parent, ref).toString();
+  }
+
+  /** {@code ref} resolved against a base folder, unless it is absolute or has a scheme. */
+  public static String resolveAgainst(String baseDir, String ref) {
+    if (isAbsolute(ref) || baseDir == null) {
+      return ref;
+    }
+    return new Path(new Path(baseDir), ref).toString();
+  }
+
+  public static boolean isAbsolute(String ref) {
+    if (ref.startsWith("/")) {
+      return true;
+    }
+    try {
+      URI uri = new URI(ref.replace(" ", "%20"));
+      return uri.getScheme() != null && uri.getScheme().length() > 1;
+    } catch (java.net.URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static String firstLine(Throwable thrown) {
+    Throwable e = thrown;
+    while (e.getCause() != null && e.getCause() != e) {
+      e = e.getCause();
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

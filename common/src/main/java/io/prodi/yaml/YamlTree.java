@@ -1,0 +1,55 @@
+package io.prodi.yaml;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.prodi.yaml.Findings;
+import java.util.Iterator;
+import java.util.Map;
+
+/** Parses YAML text into a tree, and merges trees the way {@code extends} and dataset defaults do. */
+public final class YamlTree {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  private YamlTree() {}
+
+  /** The parsed tree, or null with a problem in {@code findings} when the text is not YAML. */
+  public static JsonNode parse(String text, Findings findings) {
+    try {
+      JsonNode tree = YAML.readTree(text);
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
+        findings.error("$", "Cannot read config: the file is empty");
+        return null;
+      }
+      return tree;
+    } catch (JsonProcessingException e) {
+      JsonLocation where = e.getLocation();
+      String path = where == null ? "$" : "line " + where.getLineNr();
+      findings.error(path, "Cannot parse YAML: " + e.getOriginalMessage().split("\n")[0]);
+      return null;
+    }
+  }
+
+  /** {@code child} over {@code base}: mappings merge key by key, the child wins; lists and scalars replace. */
+  public static JsonNode merge(JsonNode base, JsonNode child) {
+    if (base == null || !base.isObject() || child == null || !child.isObject()) {
+      return child == null ? base : child.deepCopy();
+    }
+    ObjectNode merged = ((ObjectNode) base).deepCopy();
+    Iterator<Map.Entry<String, JsonNode>> fields = child.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      merged.set(field.getKey(), merge(merged.get(field.getKey()), field.getValue()));
+    }
+    return merged;
+  }
+
+  public static ObjectMapper mapper() {
+    return YAML;
+  }
+}

@@ -1,0 +1,53 @@
+package io.prodi.engine;
+
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.input_file_name;
+import static org.apache.spark.sql.functions.lit;
+
+import io.prodi.config.LayerConfig;
+import io.prodi.engine.source.SourceReaders;
+import io.prodi.engine.spi.StepContext;
+import io.prodi.source.SourceSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Stage 1 of a layer run: reads each source after its watermark (minus lag), registers its name as a
+ * view, tags its rows when a step needs their origin, and observes its row count and newest
+ * watermark value in whichever job reads it (no extra pass).
+ */
+final class SourceStage {
+  private SourceStage() {}
+
+  static SourcesRead read(StepContext context, Watermarks watermarks, ObservedCounts counts) {
+    LayerConfig config = context.config();
+    boolean tagSources = config.transform().pre().stream().anyMatch(s -> s.needsSourceTag());
+    StepContext reading = context.withWatermarks(source -> watermarks.current(config, source));
+    List<Dataset<Row>> filtered = new ArrayList<>();
+    List<Dataset<Row>> observed = new ArrayList<>();
+    for (int i = 0; i < config.sources().size(); i++) {
+      SourceSpec source = config.sources().get(i);
+      context.describe("read " + LayerProgress.label(source, i));
+      Dataset<Row> data = watermarks.filter(i, SourceReaders.read(source, reading));
+      filtered.add(data);
+      source.name().ifPresent(data::createOrReplaceTempView);
+      if (tagSources) {
+        data = data.withColumn(StepContext.SOURCE_TAG, source.fileFormat().isPresent() ? input_file_name()
+            : lit(source.name().orElse(source.type())));
+      }
+      List<Column> metrics = new ArrayList<>(List.of(count(lit(1))));
+      Optional<Column> newest = watermarks.maximum(i, data);
+      newest.ifPresent(metrics::add);
+      observed.add(counts.observe(data, SourcesRead.observedName(i), metrics));
+    }
+    Dataset<Row> input = observed.get(0);
+    for (Dataset<Row> other : observed.subList(1, observed.size())) {
+      input = input.unionByName(other, true);
+    }
+    return new SourcesRead(filtered, input);
+  }
+}

@@ -1,0 +1,60 @@
+package io.prodi.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * The first stage's result: every source read and filtered after its watermark, each observed under
+ * {@code source_<i>} (its row count and newest watermark value), and their union, the layer's input.
+ */
+final class SourcesRead {
+  private final List<Dataset<Row>> filtered;
+  private final Dataset<Row> input;
+
+  SourcesRead(List<Dataset<Row>> filtered, Dataset<Row> input) {
+    this.filtered = List.copyOf(filtered);
+    this.input = input;
+  }
+
+  /** The union of every source, what the transform reads. */
+  Dataset<Row> input() {
+    return input;
+  }
+
+  static String observedName(int index) {
+    return "source_" + index;
+  }
+
+  /** The observed rows by source index, from rows keyed by observed name. */
+  Map<Integer, Row> bySource(Map<String, Row> observed) {
+    Map<Integer, Row> out = new java.util.HashMap<>();
+    for (int i = 0; i < filtered.size(); i++) {
+      Row row = observed.get(observedName(i));
+      if (row != null) {
+        out.put(i, row);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The sources whose rows reached the sinks: those the writing jobs read that reported metrics, or
+   * that gave rows though Spark reported nothing for them (Spark reports no metrics for a source that
+   * gave no rows: a quick look tells that from a lost event, which must fail the watermark commit).
+   */
+  Set<Integer> readBy(Written written) {
+    Set<Integer> read = new TreeSet<>();
+    for (int i = 0; i < filtered.size(); i++) {
+      String name = observedName(i);
+      if (written.observedNames().contains(name)
+          && (written.sourceMetrics().containsKey(name) || !filtered.get(i).isEmpty())) {
+        read.add(i);
+      }
+    }
+    return read;
+  }
+}

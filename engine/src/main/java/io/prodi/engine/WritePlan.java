@@ -1,0 +1,57 @@
+package io.prodi.engine;
+
+import io.prodi.config.LayerConfig;
+import io.prodi.dq.ExpectationSpec;
+import io.prodi.dq.OnFail;
+import io.prodi.engine.dq.DataQuality;
+import io.prodi.sink.SinkSpec;
+import io.prodi.sink.WriteMode;
+import java.util.List;
+
+/**
+ * How a layer run computes and writes its output, decided once from the config: whether the output is
+ * computed once into Spark's cache before the first sink writes ({@link CachedWrite}), or written
+ * straight from the plan with the counts and the expectations' aggregates observed during that write
+ * ({@link ObservedWrite}: one pass, no cache).
+ */
+final class WritePlan {
+  private final boolean cachesOutput;
+  private final boolean recordsIntent;
+
+  private WritePlan(boolean cachesOutput, boolean recordsIntent) {
+    this.cachesOutput = cachesOutput;
+    this.recordsIntent = recordsIntent;
+  }
+
+  /**
+   * The output is cached when several sinks read it, when an incremental run appends (its intent is
+   * recorded before anything lands), or, with expectations, when a failure must stop the run before
+   * any write, a quarantine reads the output too, the sink is a merge (which reads its source twice),
+   * or an aggregate cannot be observed during a write.
+   */
+  static WritePlan of(LayerConfig config, boolean incremental) {
+    List<SinkSpec> sinks = config.sinks();
+    List<ExpectationSpec> expectations = config.dq().expectations();
+    boolean appendsIncrementally = incremental && sinks.stream().anyMatch(s -> s.mode().appends());
+    boolean mayStop = config.dq().failOnError() && expectations.stream().anyMatch(e -> e.onFail() == OnFail.FAIL);
+    boolean quarantines = expectations.stream().anyMatch(e -> e.onFail() == OnFail.QUARANTINE);
+    boolean checkedWhileWriting = !expectations.isEmpty() && !mayStop && !quarantines
+        && sinks.get(0).mode() != WriteMode.MERGE && DataQuality.observable(expectations);
+    boolean cachesOutput = sinks.size() > 1 || appendsIncrementally
+        || (!expectations.isEmpty() && !checkedWhileWriting);
+    return new WritePlan(cachesOutput, incremental && cachesOutput);
+  }
+
+  boolean cachesOutput() {
+    return cachesOutput;
+  }
+
+  /**
+   * Whether the run records the watermarks it will commit before any sink writes, so that a rerun
+   * after a crash reads exactly what this run read: an incremental run whose output is cached (its
+   * sources' counts are in before the first write).
+   */
+  boolean recordsIntent() {
+    return recordsIntent;
+  }
+}

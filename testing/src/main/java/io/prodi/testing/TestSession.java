@@ -1,0 +1,38 @@
+package io.prodi.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one {@code local[2]} SparkSession of a test JVM (UI off, Delta on, two shuffle partitions),
+ * shared by every Spark test class of every module, as Iceberg's TestBase does.
+ */
+public final class TestSession {
+  private static SparkSession session;
+
+  private TestSession() {}
+
+  public static synchronized SparkSession get() {
+    if (session == null) {
+      try {
+        Path warehouse = Files.createTempDirectory("prodi-warehouse");
+        session = SparkSession.builder().master("local[2]").appName("prodi-tests")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.default.parallelism", "2")
+            .config("spark.sql.warehouse.dir", warehouse.toString())
+            .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+            .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+            .config("spark.databricks.delta.snapshotPartitions", "2")
+            .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
+            .getOrCreate();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return session;
+  }
+}
