@@ -42,6 +42,49 @@ class ShippedConfigsTest {
     assertThat(run.errors()).isEmpty();
   }
 
+  /**
+   * The example configs share one state store (data/_state under the checkout): two incremental
+   * sources with one state id would read and move each other's watermark.
+   */
+  @Test
+  void theExampleConfigsIncrementalSourcesHaveDistinctStateIds() throws IOException {
+    List<Path> examples = configs().filter(c -> !c.endsWith(".prod.yml") && !c.startsWith("cfg/pipelines/")
+        && !c.startsWith("cfg/datasets/") && !c.startsWith("cfg/env/")).map(ROOT::resolve).collect(Collectors.toList());
+    Map<String, String> owners = new java.util.TreeMap<>();
+    assertThat(stateIdClashes(examples, ROOT, owners)).isEmpty();
+    assertThat(owners).as("incremental example configs found").hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  /** The clash check finds two configs whose file stems (and so default state ids) are the same. */
+  @Test
+  void theStateIdCheckFindsAClash(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+    String config = "layer: raw\nio:\n  source: {name: orders, format: json, path: in, incremental: {watermark: "
+        + "{field: ts}}}\n  sink: {path: out}\n";
+    Files.createDirectories(tmp.resolve("http"));
+    Files.createDirectories(tmp.resolve("jdbc"));
+    Files.writeString(tmp.resolve("http/orders.yml"), config);
+    Files.writeString(tmp.resolve("jdbc/orders.yml"), config);
+    assertThat(stateIdClashes(List.of(tmp.resolve("http/orders.yml"), tmp.resolve("jdbc/orders.yml")), tmp,
+        new java.util.TreeMap<>())).singleElement().asString().startsWith("orders::raw::orders: ");
+  }
+
+  /** "id: a and b" for each state id two of {@code configs} use in one store, from what {@code prodi plan} prints. */
+  private static List<String> stateIdClashes(List<Path> configs, Path base, Map<String, String> owners) {
+    List<String> clashes = new java.util.ArrayList<>();
+    java.util.regex.Pattern line = java.util.regex.Pattern.compile("state   watermark (\\S+) on .* in (\\S+);");
+    for (Path config : configs) {
+      CliRun plan = CliRun.prodi(Map.of(), "plan", "-c", config.toString(), "--base-dir", base.toString());
+      java.util.regex.Matcher watermark = line.matcher(plan.out());
+      while (watermark.find()) {
+        String previous = owners.putIfAbsent(watermark.group(2) + " " + watermark.group(1), config.toString());
+        if (previous != null) {
+          clashes.add(watermark.group(1) + ": " + previous + " and " + config);
+        }
+      }
+    }
+    return clashes;
+  }
+
   @Test
   void everyBaseIsExtended() throws IOException {
     List<Path> bases;

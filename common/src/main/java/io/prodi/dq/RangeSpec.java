@@ -14,8 +14,8 @@ public final class RangeSpec extends ExpectationSpec {
 
   private RangeSpec(Basics basics, ConfigNode node) {
     super(basics, column(node));
-    this.min = node.get("min").text();
-    this.max = node.get("max").text();
+    this.min = bound(node.get("min"));
+    this.max = bound(node.get("max"));
     if (!node.has("min") && !node.has("max")) {
       node.error("Cannot check a range: give min, max or both (neither)");
     } else if (min != null && max != null) {
@@ -29,6 +29,28 @@ public final class RangeSpec extends ExpectationSpec {
 
   static RangeSpec bind(ConfigNode node, Basics basics) {
     return new RangeSpec(basics, node);
+  }
+
+  /**
+   * A bound: a number, or an ISO date or timestamp. Anything else ({@code 1e8x}) would compare as text
+   * and silently turn the check off, so it is an error with its path.
+   */
+  private static String bound(ConfigNode node) {
+    String text = node.text();
+    if (text == null) {
+      return null;
+    }
+    try {
+      new BigDecimal(text.trim());
+      return text;
+    } catch (NumberFormatException notNumber) {
+      if (ISO.matcher(text.trim()).matches()) {
+        return text;
+      }
+      node.error("Cannot read " + node.key() + ": expected a number, a date (yyyy-MM-dd) or a timestamp ("
+          + text + ")");
+      return null;
+    }
   }
 
   /** The order of two bounds read as numbers, or as ISO dates/timestamps; null when neither reads both. */

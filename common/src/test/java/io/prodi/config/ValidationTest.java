@@ -252,4 +252,14 @@ class ValidationTest {
         "ERROR io.sink: Cannot locate files sink: none of uri, path, uris, relative_path, local_fallback is set",
         "ERROR dq.fail_on_error: Cannot read fail_on_error: expected a YAML boolean (true or false, unquoted) (yes)");
   }
+
+  /** A malformed bound would compare as text and turn the range check off: it is an error with its path. */
+  @Test
+  void aRangeBoundMustBeANumberADateOrATimestamp() {
+    assertThat(problems(layer(SOURCE + SINK, "dq:\n  expectations:\n"
+        + "    - {type: range, column: amount, min: 0, max: 1e8x}\n"
+        + "    - {type: range, column: day, min: '2024-01-01', max: '2024-06-30 23:59:59'}\n"
+        + "    - {type: range, column: amount, max: 1e8, name: upper}\n"))).containsExactly(
+        "ERROR dq.expectations[0].max: Cannot read max: expected a number, a date (yyyy-MM-dd) or a timestamp (1e8x)");
+  }
 }

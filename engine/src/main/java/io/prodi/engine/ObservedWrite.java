@@ -40,25 +40,24 @@ final class ObservedWrite {
     Set<String> names = new HashSet<>(counts.namesIn(kept));
     List<SinkResult> results = SinkStage.writeAll(context, timer, kept);
     boolean computed = results.stream().anyMatch(SinkResult::computedOutput);
-    Row shared = null;
-    if (computed) {
-      shared = counts.await(names).get(OUTPUT);
-    } else if (dq.hasExpectations()) {
-      shared = dq.sharedPass(output);
-    }
+    Row shared = computed ? counts.await(names).get(OUTPUT) : dq.hasExpectations() ? dq.sharedPass(output) : null;
     names.remove(OUTPUT);
-    Map<String, Row> sources = computed || dq.hasExpectations() ? counts.await(names) : Map.of();
+    boolean sourcesRead = computed || dq.hasExpectations();
+    Map<String, Row> sources = sourcesRead ? counts.await(names) : Map.of();
     if (shared == null && dq.hasExpectations()) {
       throw new RunFailure("Cannot read the data-quality results: Spark reported no metrics for the write of "
           + context.config().sinks().get(0).location(context.config().locationStorage(), context.config().baseDir()));
     }
     sourcesIn.accept(sources);
-    Long rows = shared == null ? null : shared.getLong(0);
-    if (dq.hasExpectations()) {
-      Row pass = shared;
-      DqOutcome outcome = timer.timed("dq", () -> dq.complete(output, pass, schema));
-      rows = outcome.keptRows();
+    return new Written(results, rowsWritten(output, dq, schema, shared), sources, sourcesRead ? names : Set.of());
+  }
+
+  /** The rows the sink received: what the checks kept, or the observed count (null when nothing computed it). */
+  private Long rowsWritten(Dataset<Row> output, DqCheck dq, List<ExpectationResult> schema, Row shared) {
+    if (!dq.hasExpectations()) {
+      return shared == null ? null : shared.getLong(0);
     }
-    return new Written(results, rows, sources, computed || dq.hasExpectations() ? names : Set.of());
+    DqOutcome outcome = timer.timed("dq", () -> dq.complete(output, shared, schema));
+    return outcome.keptRows();
   }
 }
