@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code migrate PATH... [--write]}: rewrites the Python version's configs into the canonical form
- * (CONTRACT.md §11), printing a unified diff per file and what needs a person; files change only with
+ *, printing a unified diff per file and what needs a person; files change only with
  * {@code --write}.
  */
 @Command(name = "migrate", mixinStandardHelpOptions = true,

@@ -6,6 +6,7 @@ import io.prodi.engine.SparkSessions;
 import io.prodi.run.LayerRun;
 import io.prodi.run.RunFailure;
 import io.prodi.yaml.ConfigException;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +25,7 @@ public final class Prodi implements Callable<Integer> {
     System.exit(execute(args, CliContext.system(new SparkLayerEngine(SparkSessions::getOrCreate))));
   }
 
-  /** Runs the general command line and returns its exit code (CONTRACT.md §1.3). */
+  /** Runs the general command line and returns its exit code. */
   public static int execute(String[] args, CliContext context) {
     CommandLine cli = new CommandLine(new Prodi())
         .addSubcommand("run-layer", new RunLayerCommand(context, null))
@@ -35,6 +36,10 @@ public final class Prodi implements Callable<Integer> {
         .addSubcommand("state", new StateCommand(context))
         .addSubcommand("schema", new SchemaCommand(context))
         .addSubcommand("migrate", new MigrateCommand(context));
+    Map<String, RunOptions.Scope> scopes = Map.of("run-layer", RunOptions.Scope.RUN,
+        "run-pipeline", RunOptions.Scope.RUN, "validate", RunOptions.Scope.CHECK, "plan", RunOptions.Scope.PLAN,
+        "state", RunOptions.Scope.STATE, "test", RunOptions.Scope.TEST);
+    scopes.forEach((name, scope) -> scope.applyTo(cli.getSubcommands().get(name)));
     return run(cli, args, context);
   }
 
@@ -42,6 +47,7 @@ public final class Prodi implements Callable<Integer> {
   public static int executeLayer(Layer layer, String[] args, CliContext context) {
     CommandLine cli = new CommandLine(new RunLayerCommand(context, layer));
     cli.setCommandName(layer.mainClass());
+    RunOptions.Scope.RUN.applyTo(cli);
     return run(cli, args, context);
   }
 
@@ -92,12 +98,11 @@ public final class Prodi implements Callable<Integer> {
     return LayerRun.INVALID;
   }
 
-  /** The jar's version, from its manifest. */
+  /** The version, the platform target and the commit the jar was built from. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String version = Prodi.class.getPackage().getImplementationVersion();
-      return new String[] {"prodi " + (version == null ? "(development build)" : version)};
+      return io.prodi.run.BuildTarget.versionLines().toArray(new String[0]);
     }
   }
 }

@@ -11,13 +11,56 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The option set every command and every layer main shares (CONTRACT.md §1.2). */
+/**
+ * The option set of the layer mains and of run-layer and run-pipeline; the other commands take the part of it
+ * they use ({@link Scope}), so that each command's {@code --help} lists exactly its options.
+ */
 public final class RunOptions {
+  /** Which of these options a command takes. */
+  enum Scope {
+    /** Every option: run-layer, run-pipeline and the layer mains. */
+    RUN(List.of()),
+    /** validate: no run, so no --dry-run, --dq-* or --summary. */
+    CHECK(List.of("--dry-run", "--dq-fail-on-error", "--dq-no-fail-on-error", "--summary")),
+    /** plan: what a run would do, with the --dq-* overrides it would have. */
+    PLAN(List.of("--dry-run", "--summary")),
+    /** state: set, reset and unlock honour --dry-run. */
+    STATE(List.of("--dq-fail-on-error", "--dq-no-fail-on-error", "--summary")),
+    /** test: the tests name their configs. */
+    TEST(List.of("-c", "--layer", "--dry-run", "--dq-fail-on-error", "--dq-no-fail-on-error", "--summary"));
+
+    private final List<String> left;
+
+    Scope(List<String> left) {
+      this.left = left;
+    }
+
+    /** Removes from the command the options outside this scope, and adds --env.KEY=VALUE to its help. */
+    void applyTo(CommandLine command) {
+      CommandSpec spec = command.getCommandSpec();
+      left.forEach(name -> spec.remove(spec.findOption(name)));
+      Map<String, CommandLine.IHelpSectionRenderer> sections = command.getHelpSectionMap();
+      sections.put(ENV_SECTION, help -> {
+        CommandLine.Help.TextTable table = help.createDefaultLayout().textTable();
+        table.addRowValues("", "", "", ENV_LABEL, "An environment override (repeatable), as a Dataproc job passes one: "
+            + "e.g. --env.PRODI_FORCE_DRY_RUN=true.");
+        return table.toString();
+      });
+      List<String> keys = new ArrayList<>(command.getHelpSectionKeys());
+      keys.add(keys.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST) + 1, ENV_SECTION);
+      command.setHelpSectionKeys(keys);
+    }
+  }
+
+  private static final String ENV_SECTION = "envOption";
+  private static final String ENV_LABEL = "--env.KEY=VALUE";
+
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
@@ -32,7 +75,7 @@ public final class RunOptions {
   List<String> vars = new ArrayList<>();
 
   @Option(names = "--env", paramLabel = "KEY=VALUE", hidden = true,
-      description = "An environment override; written --env.KEY=VALUE.")
+      description = "An environment override; written --env.KEY=VALUE (listed in the help by Scope).")
   List<String> env = new ArrayList<>();
 
   @Option(names = "--dry-run", description = "Validate and print the plan; start no Spark, write nothing.")

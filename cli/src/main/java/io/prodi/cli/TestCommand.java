@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code prodi test PATH...}: runs every {@code *.test.yml} under the paths (CONTRACT.md §10) on one
+ * {@code prodi test PATH...}: runs every {@code *.test.yml} under the paths on one
  * local SparkSession. Exit 0 when all pass, 1 when a test fails, 2 when a test file is invalid.
  */
 @Command(name = "test", mixinStandardHelpOptions = true, description = "Run config tests (*.test.yml).")

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 
-/** {@code prodi test}: fixtures, diffs, failures, redirection, clean-up, JUnit XML (CONTRACT.md §10). */
+/** {@code prodi test}: fixtures, diffs, failures, redirection, clean-up, JUnit XML. */
 class ConfigTestCommandTest {
   private static final String CONFIG = "layer: silver\n"
       + "io:\n  source: {name: orders, format: parquet, path: /definitely/not/here}\n"

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** run-pipeline and pipeline files (CONTRACT.md §3.5). */
+/** run-pipeline and pipeline files. */
 class PipelineCliTest {
   @TempDir
   Path tmp;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line's exit codes, messages and outputs (CONTRACT.md §1). */
+/** The command line's exit codes, messages and outputs. */
 class ProdiCliTest {
   private static final String VALID = "layer: raw\ndry_run: false\nio:\n  source: {path: in, format: csv}\n"
       + "  sink: {path: out}\ntransform: {sql: 'SELECT * FROM __INPUT__'}\n";

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Python prodi's own configs (CONTRACT.md §11), read where they live, {@code ../shared/python-prodi/},
+ * The Python prodi's own configs, read where they live, {@code ../shared/python-prodi/},
  * never copied into the project: they validate, their production configs dry-run, and {@code migrate}
  * rewrites them into files that validate, idempotently.
  */

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Expectations of every type, actions, the decision, the report (CONTRACT.md §6). */
+/** Expectations of every type, actions, the decision, the report. */
 class DataQualityTest {
   /** 8 rows: a null id, a duplicated id, a negative and a huge amount, a bad currency, a bad email, a null email. */
   static final String DATA = "id,amount,currency,email,ts\n"

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The http source against a real HTTP server on loopback (CONTRACT.md §4.2). */
+/** The http source against a real HTTP server on loopback. */
 class HttpSourceTest extends EngineTestBase {
   private TestApi api;
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 
-/** Incremental files sources and the state store in real runs (CONTRACT.md §4.5). */
+/** Incremental files sources and the state store in real runs. */
 class IncrementalRunTest extends EngineTestBase {
   private String incremental(String sinks) {
     return folder.write("inc.yml", "layer: bronze\nstate: {uri: state}\n"

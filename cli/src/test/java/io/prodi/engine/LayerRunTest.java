@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The layer engine end to end on the shared local session (CONTRACT.md §4.1, §5, §7). */
+/** The layer engine end to end on the shared local session. */
 class LayerRunTest extends EngineTestBase {
   @ParameterizedTest
   @ValueSource(strings = {"parquet", "csv", "json", "jsonl", "orc", "avro", "delta"})

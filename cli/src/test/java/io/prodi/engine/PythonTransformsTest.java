@@ -10,7 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
 
-/** The Python version's transform keys keep their effect on real DataFrames (CONTRACT.md §11). */
+/** The Python version's transform keys keep their effect on real DataFrames. */
 class PythonTransformsTest extends EngineTestBase {
   private static final String RAW = "  source: {format: csv, path: in/raw.csv, options: {header: 'true'}}\n";
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A dry run creates, changes or deletes nothing anywhere (CONTRACT.md §2). */
+/** A dry run creates, changes or deletes nothing anywhere. */
 class DryRunLeavesNothingTest {
   @TempDir
   Path tmp;

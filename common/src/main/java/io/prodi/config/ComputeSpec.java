@@ -34,7 +34,7 @@ public final class ComputeSpec {
     return Optional.ofNullable(appName);
   }
 
-  /** Spark configuration set on the session (CONTRACT.md §3.4). */
+  /** Spark configuration set on the session. */
   public Map<String, String> options() {
     return options;
   }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** An environment config file (CONTRACT.md §3.7): session time zone and per-protocol storage. */
+/** An environment config file: session time zone and per-protocol storage. */
 public final class EnvironmentConfig {
   public static final Set<String> KEYS = Set.of("name", "description", "timezone", "storage");
 

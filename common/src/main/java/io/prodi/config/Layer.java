@@ -33,7 +33,7 @@ public enum Layer {
     return mainClass;
   }
 
-  /** {@code overwrite} in raw, {@code append} elsewhere (CONTRACT.md §7). */
+  /** {@code overwrite} in raw, {@code append} elsewhere. */
   public WriteMode defaultSinkMode() {
     return defaultSinkMode;
   }

@@ -86,7 +86,7 @@ public final class LayerConfigReader {
     }
     if (node.isMap() && node.raw().size() == 0) {
       // the Python version's io.source that only named the dataset and environment configs, for a layer the
-      // dataset gives no source: validate and dry runs warn, a real run refuses it (CONTRACT.md §11)
+      // dataset gives no source: validate and dry runs warn, a real run refuses it
       node.findings().runError(node.path(), "Cannot locate the source: io.source only named the dataset and "
           + "environment configs, and the dataset gives this layer no source; set io.source.path ({})");
       return List.of();

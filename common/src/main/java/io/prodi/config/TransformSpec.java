@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code transform}: pre steps, SQL statements and functions, applied in that order (CONTRACT.md §5). */
+/** {@code transform}: pre steps, SQL statements and functions, applied in that order. */
 public final class TransformSpec {
   public static final Set<String> KEYS = Set.of("pre", "sql", "temp_view", "functions");
 

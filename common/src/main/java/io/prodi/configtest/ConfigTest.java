@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A {@code *.test.yml} file (CONTRACT.md §10): the config under test, its fixtures and what to expect. */
+/** A {@code *.test.yml} file: the config under test, its fixtures and what to expect. */
 public final class ConfigTest {
   public static final Set<String> RESULT_KEYS = Set.of("failed", "status", "rows_checked");
   public static final Set<String> KEYS = Set.of("name", "config", "vars", "inputs", "expect");

@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * One data-quality expectation (CONTRACT.md §6): immutable data, evaluated later by the layer. Each
+ * One data-quality expectation: immutable data, evaluated later by the layer. Each
  * type has its own spec class with its own keys (see {@link ExpectationTypes}); this base holds what
  * every expectation has: its type, name, severity and action.
  */

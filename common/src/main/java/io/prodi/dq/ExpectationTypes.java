@@ -11,7 +11,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * The registry of expectation types (CONTRACT.md §6), keyed by the lower-case {@code type}: each with
+ * The registry of expectation types, keyed by the lower-case {@code type}: each with
  * its scope, keys and spec class. How a run evaluates each is the engine's {@code Rules}, keyed by the
  * same names. Adding a type: one spec class, one line here, one rule class and one line there.
  */

@@ -2,7 +2,7 @@ package io.prodi.dq;
 
 import java.util.Locale;
 
-/** What a failed expectation does (CONTRACT.md §6); shown by its lower-case id. */
+/** What a failed expectation does; shown by its lower-case id. */
 public enum OnFail {
   /** Ends the run before anything is written (when {@code fail_on_error} is true). */
   FAIL,

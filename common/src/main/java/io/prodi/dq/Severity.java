@@ -2,7 +2,7 @@ package io.prodi.dq;
 
 import java.util.Locale;
 
-/** How serious a failed expectation is (CONTRACT.md §6); shown by its lower-case id. */
+/** How serious a failed expectation is; shown by its lower-case id. */
 public enum Severity {
   ERROR, WARN;
 

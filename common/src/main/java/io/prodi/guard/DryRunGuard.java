@@ -4,7 +4,7 @@ import io.prodi.env.RunEnvironment;
 import java.util.Optional;
 
 /**
- * The one place that decides whether a run is a dry run (CONTRACT.md §2). It runs before any
+ * The one place that decides whether a run is a dry run. It runs before any
  * SparkSession exists; a dry run then starts none and writes nothing anywhere.
  */
 public final class DryRunGuard {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The platform target this jar was built for (Scala line, Spark line, Delta: CONTRACT.md §12), and the check
+ * The platform target this jar was built for (Scala line, Spark line, Delta:), and the check
  * that the running class path is that platform. A jar for another Scala line fails on the first Spark call
  * with a NoSuchMethodError; this check says which jar to use instead, before any config is read.
  */
@@ -26,6 +26,22 @@ public final class BuildTarget {
   public static Optional<BuildTarget> ofThisJar() {
     return properties(BuildTarget.class.getClassLoader(), "io/prodi/build-target.properties")
         .map(p -> new BuildTarget(p.getProperty("jar"), p.getProperty("scala.binary.version"), p.getProperty("spark.version")));
+  }
+
+  /**
+   * What {@code --version} prints: prodi's version, the platform target of this build and the commit it was
+   * built from ({@code unknown} outside a jar built from a git checkout).
+   */
+  public static java.util.List<String> versionLines() {
+    ClassLoader loader = BuildTarget.class.getClassLoader();
+    Optional<Properties> target = properties(loader, "io/prodi/build-target.properties");
+    String commit = properties(loader, "io/prodi/build-commit.properties").map(p -> p.getProperty("commit"))
+        .orElse("unknown (not built as a jar from a git checkout)");
+    return java.util.List.of(
+        "prodi " + target.map(p -> p.getProperty("version")).orElse("(development build)"),
+        "target: " + target.map(p -> p.getProperty("jar") + " (Spark " + p.getProperty("spark.version") + ", Scala "
+            + p.getProperty("scala.binary.version") + ", Delta " + p.getProperty("delta.version") + ")").orElse("unknown"),
+        "commit: " + commit);
   }
 
   /**

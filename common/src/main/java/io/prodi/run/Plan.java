@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** What a run would read, transform, check and write, and which watermark it would use (CONTRACT.md §1.1). */
+/** What a run would read, transform, check and write, and which watermark it would use. */
 public final class Plan {
   private static final int SHOWN_SQL_LENGTH = 100;
 

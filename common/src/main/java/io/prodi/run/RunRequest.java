@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** What one layer run was asked to do: the config, and the options of CONTRACT.md §1.2. */
+/** What one layer run was asked to do: the config, and the options of */
 public final class RunRequest {
   private final String configUri;
   private final Optional<Layer> layer;

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * The one JSON line every run prints at its end, dry or not (CONTRACT.md §7):
+ * The one JSON line every run prints at its end, dry or not:
  * {@code {"prodi_summary": {...}}}. Values are filled as the run learns them; printing masks secrets.
  */
 public final class RunSummary {

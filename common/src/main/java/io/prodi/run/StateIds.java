@@ -7,7 +7,7 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * The state id of a source's watermark: given, or {@code <dataset id or config file stem>::<layer>::<source
- * name>} (CONTRACT.md §4.5). Before the layer was part of it, unnamed sources of two layers of one dataset
+ * name>}. Before the layer was part of it, unnamed sources of two layers of one dataset
  * shared an id; {@link #legacy} is that older form, which a run still finds and copies on first use.
  */
 public final class StateIds {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code type: files}: files in a Spark format at a location, or a Delta table (CONTRACT.md §7). */
+/** {@code type: files}: files in a Spark format at a location, or a Delta table. */
 public final class FilesSinkSpec implements SinkSpec {
   public static final Set<String> KEYS = keys();
 

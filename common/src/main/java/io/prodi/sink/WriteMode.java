@@ -3,7 +3,7 @@ package io.prodi.sink;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How a sink writes (CONTRACT.md §7); {@link #NOOP} for a sink that writes nothing. Shown by its lower-case id. */
+/** How a sink writes; {@link #NOOP} for a sink that writes nothing. Shown by its lower-case id. */
 public enum WriteMode {
   OVERWRITE, APPEND, ERROR, IGNORE, MERGE, NOOP;
 

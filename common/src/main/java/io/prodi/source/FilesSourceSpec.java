@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code type: files}: files in any Spark format at a location (CONTRACT.md §4.1). */
+/** {@code type: files}: files in any Spark format at a location. */
 public final class FilesSourceSpec implements SourceSpec {
   public static final Set<String> KEYS = keys();
 

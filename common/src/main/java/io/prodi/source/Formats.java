@@ -2,7 +2,7 @@ package io.prodi.source;
 
 import java.util.Set;
 
-/** The file formats sources and sinks know (CONTRACT.md §4.1, §7). */
+/** The file formats sources and sinks know. */
 public final class Formats {
   public static final Set<String> READABLE = Set.of("parquet", "csv", "json", "jsonl", "orc", "avro", "text", "delta");
   /** Writable formats; {@code noop} is Spark's sink that computes every row and writes nothing (benchmarks). */

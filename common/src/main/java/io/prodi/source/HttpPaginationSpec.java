@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code pagination} of an http source (CONTRACT.md §4.2). */
+/** {@code pagination} of an http source. */
 public final class HttpPaginationSpec {
   private static final Map<String, String> STRATEGIES = Map.of(
       "none", "none", "page_number", "page_number", "param_increment", "page_number",

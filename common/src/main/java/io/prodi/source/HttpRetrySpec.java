@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code retries} and {@code rate_limit} of an http source (CONTRACT.md §4.2). */
+/** {@code retries} and {@code rate_limit} of an http source. */
 public final class HttpRetrySpec {
   public static final Set<String> RATE_LIMIT_KEYS = Set.of("requests_per_minute");
   public static final Set<String> KEYS = Set.of("max_attempts", "backoff", "jitter", "status_forcelist", "max_backoff");

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code type: http}: records from a paginated HTTP API (CONTRACT.md §4.2). */
+/** {@code type: http}: records from a paginated HTTP API. */
 public final class HttpSourceSpec implements SourceSpec {
   public static final Set<String> KEYS = Set.of("type", "name", "url", "method", "headers", "params", "body",
       "timeout", "records_path", "pagination", "rate_limit", "retries", "auth", "incremental", "staging",

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code type: jdbc}: a table or query read through Spark's JDBC data source (CONTRACT.md §4.3). */
+/** {@code type: jdbc}: a table or query read through Spark's JDBC data source. */
 public final class JdbcSourceSpec implements SourceSpec {
   public static final Set<String> KEYS = Set.of("type", "name", "url", "driver", "table", "query", "options",
       "auth", "partitioning", "incremental");

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code type: table}: a table of the session catalog (CONTRACT.md §4.4). */
+/** {@code type: table}: a table of the session catalog. */
 public final class TableSourceSpec implements SourceSpec {
   public static final Set<String> KEYS = Set.of("type", "name", "table", "incremental");
 

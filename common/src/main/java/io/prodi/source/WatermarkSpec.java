@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code incremental.watermark} of a source (CONTRACT.md §4.5). */
+/** {@code incremental.watermark} of a source. */
 public final class WatermarkSpec {
   public static final Set<String> INCREMENTAL_KEYS = Set.of("watermark");
   /** The keys of every watermark; an http source also takes {@code param}. */

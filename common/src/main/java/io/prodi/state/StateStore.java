@@ -18,7 +18,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Watermarks on any Hadoop file system (CONTRACT.md §4.5): per state id a folder of JSON documents
+ * Watermarks on any Hadoop file system: per state id a folder of JSON documents
  * {@code v-<generation>.json}, each written whole and never changed (a temporary file renamed into
  * place, or a single-object put on a bucket), so a reader never sees half a document; the newest
  * generation wins. A lease file keeps two runs from using one state id at once, and a commit that

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where a files source or sink is, given by the keys of CONTRACT.md §4.1, and the order in which
+ * Where a files source or sink is, given by the keys of, and the order in which
  * they are tried: uri; path; local_fallback when use_local_fallback; uris[preferred_protocol];
  * storage default_uri + relative_path; the first of uris in the order file, local, s3, abfss, gs;
  * local_fallback.

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The settings of one storage protocol ({@code gs}, {@code s3}, {@code abfss}, {@code file}), from a
- * layer's {@code storage:} block or an environment config (CONTRACT.md §3.7): a default URI, the
+ * layer's {@code storage:} block or an environment config: a default URI, the
  * names of credential variables (never values), the cluster identity, extra Hadoop keys, an endpoint.
  */
 public final class StorageSpec {

@@ -1,7 +1,7 @@
 package io.prodi.transform;
 
 /**
- * One {@code transform.pre} step (CONTRACT.md §5.1); one class per step type, see {@link PreSteps}; the
+ * One {@code transform.pre} step; one class per step type, see {@link PreSteps}; the
  * engine's {@code PreStepFunctions} applies each.
  */
 public interface PreStep {

@@ -68,7 +68,7 @@ public final class ConfigFiles {
   }
 
   /**
-   * The first of {@code candidates} that exists (CONTRACT.md §11: a path not beside the file that names
+   * The first of {@code candidates} that exists (: a path not beside the file that names
    * it is looked up against {@code --base-dir}); when none does, a config error that names every place tried.
    */
   public String locate(String what, String... candidates) {

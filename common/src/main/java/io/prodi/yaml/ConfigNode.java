@@ -181,7 +181,7 @@ public final class ConfigNode {
     return text;
   }
 
-  /** A YAML boolean; the strings "true"/"false" are an error, as CONTRACT.md §2 asks. */
+  /** A YAML boolean; the strings "true"/"false" are an error, as asks. */
   public Boolean bool() {
     return ConfigValues.bool(this);
   }

@@ -14,7 +14,7 @@ import java.util.Map;
 final class ConfigValues {
   private ConfigValues() {}
 
-  /** A YAML boolean; the strings "true"/"false" are an error, as CONTRACT.md §2 asks. */
+  /** A YAML boolean; the strings "true"/"false" are an error, as asks. */
   static Boolean bool(ConfigNode node) {
     if (node.isMissing()) {
       return null;

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every class of config error, each with its exact message and YAML path (CONTRACT.md §1.3, §3.4). */
+/** Every class of config error, each with its exact message and YAML path. */
 class ValidationTest {
   private static final String SOURCE = "  source: {path: in}\n";
   private static final String SINK = "  sink: {path: out}\n";

@@ -8,7 +8,7 @@ import io.prodi.yaml.YamlTree;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The location resolution order of CONTRACT.md §4.1, one rule at a time. */
+/** The location resolution order of, one rule at a time. */
 class LocationSpecTest {
   private final Findings findings = new Findings("t.yml");
   private final Map<String, StorageSpec> storage = StorageSpec.bindAll(node(

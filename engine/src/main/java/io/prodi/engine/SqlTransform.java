@@ -11,7 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * The SQL and functions of a layer (CONTRACT.md §5.2, §5.3): the input registered as
+ * The SQL and functions of a layer: the input registered as
  * {@code __INPUT__}, {@code __BASE__} and the temp view, statements run in order, the last one's
  * result is the output, then each function in order.
  */

@@ -27,7 +27,7 @@ import org.apache.spark.sql.types.DateType;
 import org.apache.spark.sql.types.TimestampType;
 
 /**
- * The incremental watermarks of one run (CONTRACT.md §4.5): leases taken before anything is read,
+ * The incremental watermarks of one run: leases taken before anything is read,
  * each source filtered to rows after its watermark (minus lag), and the maximum of what was read
  * committed only after every sink has committed — never in a dry run, never after a failure.
  */

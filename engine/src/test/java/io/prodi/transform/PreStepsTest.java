@@ -16,7 +16,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 
-/** Each pre step on a real DataFrame (CONTRACT.md §5.1). */
+/** Each pre step on a real DataFrame. */
 class PreStepsTest {
   private static Dataset<Row> input() {
     return TestSession.get().sql("SELECT * FROM VALUES (1, ' a ', 'x', 5), (1, 'b', ' y', 9), (2, NULL, 'z', 7) "

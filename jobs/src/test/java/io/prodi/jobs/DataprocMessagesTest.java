@@ -26,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every Dataproc file in {@code jobs/} parses with Google's official Dataproc v1 messages (CONTRACT.md §12):
+ * Every Dataproc file in {@code jobs/} parses with Google's official Dataproc v1 messages:
  * an unknown field, a wrong type or two fields of one {@code oneof} fail here, not at
  * {@code gcloud dataproc workflow-templates import}.
  */

@@ -148,10 +148,32 @@ class ConfigSchemaTest {
 
   @ParameterizedTest
   @MethodSource("kinds")
-  void schemaFilesInDocsAreTheGeneratedOnes(String kind) throws IOException {
-    JsonNode committed = new ObjectMapper().readTree(ROOT.resolve("docs/schema/" + kind + ".json").toFile());
-    assertThat(committed).as("docs/schema/%s.json is stale: run bin/prodi schema --kind %s > docs/schema/%s.json",
-        kind, kind, kind).isEqualTo(ConfigSchema.of(kind));
+  void schemaFilesInDocsAreTheGeneratedOnesByteForByte(String kind) throws Exception {
+    String committed = Files.readString(ROOT.resolve("docs/schema/" + kind + ".json"));
+    assertThat(printedSchema(kind)).as("docs/schema/%s.json is stale: run bin/prodi schema --kind %s > docs/schema/%s.json",
+        kind, kind, kind).isEqualTo(committed);
+  }
+
+  @Test
+  void schemaOutputIsTheSameInEveryProcess() throws Exception {
+    String here = printedSchema("layer");
+    for (int run = 0; run < 3; run++) {
+      ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), "io.prodi.cli.Prodi", "schema", "--kind", "layer");
+      Process process = child.redirectErrorStream(true).start();
+      String printed = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(process.waitFor()).isZero();
+      assertThat(printed).as("schema --kind layer in a new JVM (its own hash seeds), run %d", run).isEqualTo(here);
+    }
+  }
+
+  private static String printedSchema(String kind) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream stream = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+    int code = io.prodi.cli.Prodi.execute(new String[] {"schema", "--kind", kind},
+        new io.prodi.cli.CliContext(stream, stream, Map.of(), null, () -> null));
+    assertThat(code).isZero();
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   static Stream<String> kinds() {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Python version's config forms rewritten into the canonical ones (CONTRACT.md §11): one place,
+ * The Python version's config forms rewritten into the canonical ones: one place,
  * used by the loader before binding (keys with an effect keep it, keys without one warn) and by
  * {@code prodi migrate}, which writes the result.
  */

@@ -167,7 +167,7 @@ public final class ConfigLoader {
 
   /**
    * Where a file named by {@code fromFile} is: dataset and environment paths under {@code --base-dir}
-   * first, {@code extends} beside the naming file first, then the other place (CONTRACT.md §3.1, §11).
+   * first, {@code extends} beside the naming file first, then the other place.
    * Null when neither exists, with the problem naming both.
    */
   private String locate(String what, String fromFile, String ref, boolean baseDirFirst, List<ConfigProblem> problems) {

@@ -6,7 +6,7 @@ import io.prodi.yaml.ConfigNode;
 import java.util.Optional;
 import java.util.Set;
 
-/** A dataset config (CONTRACT.md §3.6): an id, and per layer the defaults of its config blocks. */
+/** A dataset config: an id, and per layer the defaults of its config blocks. */
 public final class DatasetConfig {
   public static final Set<String> KEYS = Set.of("id", "description", "layers");
   public static final Set<String> BLOCK_KEYS = Set.of("compute", "io", "transform", "dq", "storage");

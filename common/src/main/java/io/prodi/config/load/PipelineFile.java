@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A pipeline file (CONTRACT.md §3.5): {@code steps:} (or {@code pipeline:}, or a top-level list) of
+ * A pipeline file: {@code steps:} (or {@code pipeline:}, or a top-level list) of
  * {@code {layer, config, vars?, name?}}, config paths resolved against the pipeline file's folder.
  */
 public final class PipelineFile {

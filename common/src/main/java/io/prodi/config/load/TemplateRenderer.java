@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Renders variables in a config file's text before YAML parsing (CONTRACT.md §3.2):
+ * Renders variables in a config file's text before YAML parsing:
  * {@code ${NAME}} and {@code $NAME} (left as written when not given), {@code $$} (a literal $),
  * {@code {{ NAME }}} and {@code {{ NAME | default('x') }}} (an error when there is no value).
  */

@@ -81,8 +81,15 @@ public final class ConfigSchema {
     } else {
       root.put("$ref", "#/definitions/" + kind);
     }
-    root.set("definitions", schema.definitions);
+    ObjectNode definitions = root.putObject("definitions");
+    new java.util.TreeMap<>(schema.definitionsByName()).forEach(definitions::set);
     return root;
+  }
+
+  private Map<String, com.fasterxml.jackson.databind.JsonNode> definitionsByName() {
+    Map<String, com.fasterxml.jackson.databind.JsonNode> byName = new java.util.HashMap<>();
+    definitions.fields().forEachRemaining(e -> byName.put(e.getKey(), e.getValue()));
+    return byName;
   }
 
   private void define() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code prodi migrate}'s rewrites of one file (CONTRACT.md §11), as docs/migration.md shows them. */
+/** {@code prodi migrate}'s rewrites of one file, as docs/migration.md shows them. */
 class MigrationTest {
   private static final String PYTHON = "# finance raw, as the Python prodi had it\n"
       + "layer: raw\n"

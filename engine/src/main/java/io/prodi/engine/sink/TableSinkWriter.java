@@ -12,7 +12,7 @@ import org.apache.spark.sql.Row;
 
 /**
  * Writes a table of the session catalog ({@code saveAsTable}), or merges into a Delta table.
- * Overwriting an existing partitioned table replaces only the partitions written (CONTRACT.md §7):
+ * Overwriting an existing partitioned table replaces only the partitions written:
  * {@code saveAsTable} in overwrite mode would replace the whole table, so that case inserts.
  */
 final class TableSinkWriter {

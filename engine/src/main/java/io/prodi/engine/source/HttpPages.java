@@ -21,7 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Walks the pages of an http source (CONTRACT.md §4.2): none, page_number, offset, cursor,
+ * Walks the pages of an http source: none, page_number, offset, cursor,
  * link_header, next_url; max_pages, stop_on_empty, and a guard against an API that answers the same
  * page forever. Each page's records go to {@code sink} as they arrive, so memory holds one page.
  */

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shaded jar (CONTRACT.md §1): five main classes as Java 11 bytecode, and no Spark, Scala or Hadoop. */
+/** The shaded jar: five main classes as Java 11 bytecode, and no Spark, Scala or Hadoop. */
 class JarContentsIT {
   private static final int JAVA_11_MAJOR = 55;
 
