@@ -1,6 +1,13 @@
 package io.prodi.cli;
 
+import io.prodi.config.load.ConfigFileKind;
 import io.prodi.config.load.LoadedLayer;
+import io.prodi.config.load.PipelineFile;
+import io.prodi.config.load.RunVariables;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import io.prodi.run.Console;
 import io.prodi.run.LayerRun;
 import io.prodi.run.Plan;
@@ -39,13 +46,33 @@ public final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     Console console = options.console(context);
     RunRequest request = options.request(context, options.singleConfig(), options.layerOption());
-    LoadedLayer loaded;
+    Map<String, String> vars = RunVariables.of(request.start(), "plan", request.vars());
     try {
-      loaded = LayerRun.load(request, "plan");
+      if (ConfigFileKind.ofFile(request.files(), request.configUri(), vars) == ConfigFileKind.PIPELINE) {
+        return planPipeline(console, request, vars);
+      }
+      return plan(console, request);
     } catch (ConfigException e) {
       e.problems().forEach(p -> console.problem(p, p.severity() == ConfigProblem.Severity.ERROR));
       return LayerRun.INVALID;
     }
+  }
+
+  /** A pipeline file given with -c: the plan of each step, in order. */
+  private int planPipeline(Console console, RunRequest request, Map<String, String> vars) {
+    List<PipelineFile.Step> steps = PipelineFile.read(request.files(), request.configUri(), vars, request.baseDir());
+    console.result("[pipeline] " + request.configUri() + " (" + steps.size() + " steps)");
+    int code = LayerRun.OK;
+    for (PipelineFile.Step step : steps) {
+      Map<String, String> stepVars = new HashMap<>(request.vars());
+      stepVars.putAll(step.vars());
+      code = Math.max(code, plan(console, request.forStep(step.config(), Optional.of(step.layer()), stepVars)));
+    }
+    return code;
+  }
+
+  private int plan(Console console, RunRequest request) {
+    LoadedLayer loaded = LayerRun.load(request, "plan");
     loaded.problems().forEach(p -> console.problem(p, false));
     Plan.lines(loaded.config(), false).forEach(console::result);
     if (analyze) {

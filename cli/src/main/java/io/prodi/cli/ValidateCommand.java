@@ -2,11 +2,13 @@ package io.prodi.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.prodi.config.EnvironmentConfig;
+import io.prodi.config.load.ConfigFileKind;
 import io.prodi.config.load.DatasetConfig;
 import io.prodi.config.load.LoadedLayer;
 import io.prodi.config.load.PipelineFile;
 import io.prodi.config.load.RunVariables;
 import io.prodi.config.load.TemplateRenderer;
+import io.prodi.configtest.ConfigTest;
 import io.prodi.run.Console;
 import io.prodi.run.LayerRun;
 import io.prodi.run.RunRequest;
@@ -33,7 +35,8 @@ import picocli.CommandLine.Spec;
  * are warnings here, so CI can check production configs without production secrets.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check configs without starting Spark; print '[<layer>] <cfg> is valid' per file.")
+    description = "Check configs (layer, pipeline, dataset, environment, config test; files or folders) without "
+        + "starting Spark; print '[<kind>] <cfg> is valid' per file.")
 public final class ValidateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -41,7 +44,8 @@ public final class ValidateCommand implements Callable<Integer> {
   @Mixin
   RunOptions options;
 
-  @Parameters(paramLabel = "CFG", description = "More configs to check.")
+  @Parameters(paramLabel = "CFG", description = "More configs to check: files, or folders searched for *.yml at any "
+      + "depth.")
   List<String> files = new ArrayList<>();
 
   private final CliContext context;
@@ -58,45 +62,49 @@ public final class ValidateCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "Cannot validate: name at least one config with -c (missing)");
     }
     Console console = options.console(context);
+    Map<String, String> vars = RunVariables.of(java.time.Instant.now(), "validate", options.varsMap());
     int code = LayerRun.OK;
-    for (String file : all) {
-      if (!validate(console, options.request(context, file, options.layerOption()))) {
+    for (ConfigFileSet.Entry entry : ConfigFileSet.of(context.files(), all, vars)) {
+      if (!validate(console, entry, options.request(context, entry.uri, options.layerOption()))) {
         code = LayerRun.INVALID;
       }
     }
     return code;
   }
 
-  private boolean validate(Console console, RunRequest request) {
-    try {
-      JsonNode tree = peek(request);
-      if (PipelineFile.looksLikePipeline(tree)) {
-        return validatePipeline(console, request);
-      }
-      if (tree != null && tree.isObject() && tree.has("layers") && !tree.has("layer")) {
-        return validateStandalone(console, request, "dataset", node -> DatasetConfig.bind(node));
-      }
-      if (tree != null && tree.isObject() && !tree.has("layer") && !tree.has("io") && !tree.has("extends")
-          && (tree.has("timezone") || tree.has("storage"))) {
-        return validateStandalone(console, request, "environment",
-            node -> EnvironmentConfig.bind(request.configUri(), node));
-      }
-      LoadedLayer loaded = LayerRun.load(request, "validate");
-      loaded.problems().forEach(p -> console.problem(p, false));
-      console.result("[" + loaded.config().layer().id() + "] " + request.configUri() + " is valid");
+  private boolean validate(Console console, ConfigFileSet.Entry entry, RunRequest request) {
+    if (entry.isBase()) {
+      console.result("[base] " + entry.uri + " is checked through the files that extend it (" + entry.extendedBy
+          + ")");
       return true;
+    }
+    try {
+      switch (entry.kind) {
+        case PIPELINE:
+          return validatePipeline(console, request);
+        case DATASET:
+          return validateStandalone(console, request, entry.kind, node -> DatasetConfig.bind(node));
+        case ENVIRONMENT:
+          return validateStandalone(console, request, entry.kind,
+              node -> EnvironmentConfig.bind(request.configUri(), node));
+        case CONFIG_TEST:
+          ConfigTest.read(request.files(), request.configUri());
+          console.result("[test] " + request.configUri() + " is valid");
+          return true;
+        default:
+          return validateLayer(console, request);
+      }
     } catch (ConfigException e) {
       e.problems().forEach(p -> console.problem(p, p.severity() == ConfigProblem.Severity.ERROR));
       return false;
     }
   }
 
-  /** The file's tree, rendered with the run's variables, only to tell which kind of file it is. */
-  private JsonNode peek(RunRequest request) {
-    Findings ignored = new Findings(request.configUri());
-    String text = request.files().read(request.configUri());
-    Map<String, String> vars = RunVariables.of(request.start(), "validate", request.vars());
-    return YamlTree.parse(TemplateRenderer.render(text, vars, ignored), ignored);
+  private static boolean validateLayer(Console console, RunRequest request) {
+    LoadedLayer loaded = LayerRun.load(request, "validate");
+    loaded.problems().forEach(p -> console.problem(p, false));
+    console.result("[" + loaded.config().layer().id() + "] " + request.configUri() + " is valid");
+    return true;
   }
 
   private boolean validatePipeline(Console console, RunRequest request) {
@@ -106,7 +114,12 @@ public final class ValidateCommand implements Callable<Integer> {
     for (PipelineFile.Step step : steps) {
       Map<String, String> stepVars = new java.util.HashMap<>(request.vars());
       stepVars.putAll(step.vars());
-      valid &= validate(console, request.forStep(step.config(), Optional.of(step.layer()), stepVars));
+      try {
+        valid &= validateLayer(console, request.forStep(step.config(), Optional.of(step.layer()), stepVars));
+      } catch (ConfigException e) {
+        e.problems().forEach(p -> console.problem(p, p.severity() == ConfigProblem.Severity.ERROR));
+        valid = false;
+      }
     }
     if (valid) {
       console.result("[pipeline] " + request.configUri() + " is valid (" + steps.size() + " steps)");
@@ -114,7 +127,7 @@ public final class ValidateCommand implements Callable<Integer> {
     return valid;
   }
 
-  private boolean validateStandalone(Console console, RunRequest request, String kind,
+  private boolean validateStandalone(Console console, RunRequest request, ConfigFileKind kind,
       java.util.function.Consumer<ConfigNode> binder) {
     Findings findings = new Findings(request.configUri());
     String text = request.files().read(request.configUri());
@@ -127,7 +140,7 @@ public final class ValidateCommand implements Callable<Integer> {
     if (findings.hasErrors()) {
       return false;
     }
-    console.result("[" + kind + "] " + request.configUri() + " is valid");
+    console.result("[" + kind.id() + "] " + request.configUri() + " is valid");
     return true;
   }
 }

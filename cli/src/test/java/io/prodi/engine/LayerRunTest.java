@@ -171,15 +171,27 @@ class LayerRunTest extends EngineTestBase {
     assertThat(missingColumn.exitCode()).isEqualTo(1);
     assertThat(missingColumn.errors()).containsExactly("prodi: error: Cannot drop nope: no such column in the input "
         + "(columns: id, name, country, amount, updated)");
-    CliRun missingTable = run(config("mt.yml", "raw", "    - {path: out/mt}\n", "transform: {sql: SELECT * FROM nowhere}\n"));
-    assertThat(missingTable.exitCode()).isEqualTo(1);
-    assertThat(missingTable.errors()).singleElement().asString()
-        .startsWith("prodi: error: Cannot run SQL statement 1: The table or view `nowhere` cannot be found.");
     CliRun missingInput = run(folder.write("mi.yml", "layer: raw\nio: {source: {path: in/none.csv, format: csv}, "
         + "sink: {path: out/mi}}\n"));
     assertThat(missingInput.exitCode()).isEqualTo(1);
     assertThat(missingInput.errors()).singleElement().asString().startsWith("prodi: error: Cannot read csv source: ")
         .contains("Path does not exist");
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
+
+  @Test
+  void aSqlMistakeFoundAtRunTimeIsAConfigErrorAtItsPathAsPlanAnalyzeReportsIt() {
+    String cfg = config("mt.yml", "raw", "    - {path: out/mt}\n",
+        "transform: {sql: ['CREATE OR REPLACE TEMP VIEW v AS SELECT * FROM __INPUT__', 'SELECT * FROM nowhere']}\n");
+    CliRun run = run(cfg);
+    assertThat(run.exitCode()).isEqualTo(2);
+    String expected = "prodi: error: " + cfg + ": transform.sql[1]: Cannot run SQL statement 2: The table or view "
+        + "`nowhere` cannot be found.";
+    assertThat(run.errors()).singleElement().asString().startsWith(expected);
+    assertThat(run.summary().path("status").asText()).isEqualTo("failed");
+    CliRun analyzed = SharedSpark.prodi("plan", "--analyze", "-c", cfg, "--base-dir", tmp.toString());
+    assertThat(analyzed.exitCode()).isEqualTo(2);
+    assertThat(analyzed.errors()).singleElement().isEqualTo(run.errors().get(0));
     assertThat(tmp.resolve("out")).doesNotExist();
   }
 
@@ -200,7 +212,7 @@ class LayerRunTest extends EngineTestBase {
     CliRun sqlFailed = SharedSpark.prodi("plan", "--analyze", "-c", badSql, "--base-dir", tmp.toString());
     assertThat(sqlFailed.exitCode()).isEqualTo(2);
     assertThat(sqlFailed.errors()).singleElement().asString().startsWith("prodi: error: " + badSql
-        + ": transform: Cannot run SQL statement 1: A column or function parameter with name `nope` cannot be resolved.");
+        + ": transform.sql: Cannot run SQL statement 1: A column or function parameter with name `nope` cannot be resolved.");
     assertThat(tmp.resolve("out")).doesNotExist();
   }
 }

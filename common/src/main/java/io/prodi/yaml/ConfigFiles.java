@@ -97,6 +97,35 @@ public final class ConfigFiles {
     }
   }
 
+  /**
+   * The YAML files ({@code *.yml}, {@code *.yaml}) under {@code uri} when it names a folder, at any depth and in
+   * path order, each written as {@code uri} plus its relative path; empty when {@code uri} is not a folder.
+   */
+  public java.util.List<String> yamlFilesUnder(String uri) {
+    Path folder = new Path(uri);
+    java.util.List<String> files = new java.util.ArrayList<>();
+    try {
+      FileSystem fs = folder.getFileSystem(hadoopConf);
+      if (!fs.getFileStatus(folder).isDirectory()) {
+        return files;
+      }
+      String prefix = fs.makeQualified(folder).toString();
+      org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> all = fs.listFiles(folder, true);
+      while (all.hasNext()) {
+        String name = fs.makeQualified(all.next().getPath()).toString();
+        if (name.endsWith(".yml") || name.endsWith(".yaml")) {
+          files.add(uri.replaceAll("/+$", "") + name.substring(prefix.replaceAll("/+$", "").length()));
+        }
+      }
+    } catch (FileNotFoundException e) {
+      return files;
+    } catch (IOException e) {
+      throw ConfigException.of(uri, "$", "Cannot list configs: " + firstLine(e) + " (" + uri + ")");
+    }
+    java.util.Collections.sort(files);
+    return files;
+  }
+
   /** {@code ref} resolved against the folder of the file {@code fromFile}, unless it is absolute. */
   public static String resolveSibling(String fromFile, String ref) {
     if (isAbsolute(ref)) {

@@ -73,6 +73,8 @@ final class PlanAnalyzer {
   private <T> T attempt(String path, Supplier<T> stage) {
     try {
       return stage.get();
+    } catch (ConfigException e) {
+      problems.addAll(e.problems());
     } catch (RunFailure e) {
       problems.add(problem(path, e.getMessage()));
     } catch (RuntimeException e) {

@@ -7,13 +7,16 @@ import io.prodi.config.TransformSpec;
 import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import java.util.List;
+import io.prodi.yaml.ConfigException;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
  * The SQL and functions of a layer: the input registered as
  * {@code __INPUT__}, {@code __BASE__} and the temp view, statements run in order, the last one's
- * result is the output, then each function in order.
+ * result is the output, then each function in order. A statement Spark cannot analyze is a config error at its
+ * YAML path, found at run time as {@code plan --analyze} finds it (exit 2; nothing has been written).
  */
 final class SqlTransform {
   private SqlTransform() {}
@@ -30,15 +33,22 @@ final class SqlTransform {
       context.describe("sql " + (i + 1) + "/" + statements.size());
       try {
         output = context.spark().sql(statements.get(i));
-      } catch (Exception e) { // AnalysisException: a missing table or column
-        throw new RunFailure("Cannot run SQL statement " + (i + 1) + ": " + RunFailure.firstLine(e) + " ("
-            + oneLine(statements.get(i)) + ")", e);
+      } catch (Exception e) { // Scala declares no checked exceptions, so AnalysisException is caught as Exception
+        if (e instanceof AnalysisException) { // a missing table, column or function, a syntax error: the config's
+          throw ConfigException.of(context.config().uri(), statements.size() == 1 ? "transform.sql"
+              : "transform.sql[" + i + "]", failedStatement(i, e, statements.get(i)));
+        }
+        throw new RunFailure(failedStatement(i, e, statements.get(i)), e);
       }
     }
     for (FunctionSpec function : transform.functions()) {
       output = call(function, output, context);
     }
     return output;
+  }
+
+  private static String failedStatement(int index, Exception e, String statement) {
+    return "Cannot run SQL statement " + (index + 1) + ": " + RunFailure.firstLine(e) + " (" + oneLine(statement) + ")";
   }
 
   private static Dataset<Row> call(FunctionSpec function, Dataset<Row> input, StepContext context) {

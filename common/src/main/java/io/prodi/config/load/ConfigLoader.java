@@ -101,6 +101,11 @@ public final class ConfigLoader {
       problems.addAll(e.problems());
       return null;
     }
+    java.util.Optional<String> notALayer = ConfigFileKind.of(uri, tree).notALayerConfig(uri);
+    if (notALayer.isPresent()) {
+      problems.add(new ConfigProblem(uri, "$", notALayer.get(), ConfigProblem.Severity.ERROR));
+      return null;
+    }
     if (tree != null && tree.isObject()) {
       tree = PythonForms.layer((ObjectNode) tree, findings).tree();
       SqlFiles.inline(tree.path("transform"), uri, files, baseDir, vars, findings, "transform");
