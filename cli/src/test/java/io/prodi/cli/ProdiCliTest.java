@@ -51,7 +51,7 @@ class ProdiCliTest {
         "prodi: error: " + bad + ": io.source.formt: Cannot use key 'formt' in a files source: unknown key, did you "
             + "mean 'format'? (valid keys: format, incremental, local_fallback, name, options, path, preferred_protocol, "
             + "relative_path, schema, type, uri, uris, use_local_fallback)",
-        "prodi: error: " + bad + ": io.sink.mode: Cannot use write mode 'upsrt': unknown write mode, (valid: append, "
+        "prodi: error: " + bad + ": io.sink.mode: Cannot use write mode 'upsrt': unknown write mode (valid: append, "
             + "error, ignore, merge, overwrite)");
     assertThat(run.outLines()).containsExactly("[raw] " + valid + " is valid");
   }

@@ -3,27 +3,35 @@ package io.prodi.dq;
 import io.prodi.yaml.ConfigNode;
 import java.math.BigDecimal;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 
 /** {@code range}: the column lies within {@code min} and {@code max}, both inclusive, either optional. */
 public final class RangeSpec extends ExpectationSpec {
-  private static final Pattern ISO = Pattern.compile("\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+Z?)?");
-
   private final String min;
   private final String max;
 
+  /** What a bound is; two bounds of a range must be of one kind. */
+  private enum Kind {
+    NUMBER, DATE, TIMESTAMP
+  }
+
   private RangeSpec(Basics basics, ConfigNode node) {
     super(basics, column(node));
-    this.min = bound(node.get("min"));
-    this.max = bound(node.get("max"));
+    Kind minKind = kind(node.get("min"));
+    Kind maxKind = kind(node.get("max"));
+    this.min = minKind == null ? null : node.get("min").text();
+    this.max = maxKind == null ? null : node.get("max").text();
     if (!node.has("min") && !node.has("max")) {
       node.error("Cannot check a range: give min, max or both (neither)");
-    } else if (min != null && max != null) {
-      Integer order = compare(min.trim(), max.trim());
-      if (order != null && order > 0) {
-        node.get("min").error("Cannot check a range: min is greater than max, so every row would fail (" + min
-            + " > " + max + ")");
-      }
+    } else if (minKind != null && maxKind != null && minKind != maxKind) {
+      node.get("max").error("Cannot check a range: min and max must be of one kind (" + minKind.name().toLowerCase(
+          java.util.Locale.ROOT) + " " + min + ", " + maxKind.name().toLowerCase(java.util.Locale.ROOT) + " " + max + ")");
+    } else if (minKind != null && maxKind != null && compare(minKind, min.trim(), max.trim()) > 0) {
+      node.get("min").error("Cannot check a range: min is greater than max, so every row would fail (" + min
+          + " > " + max + ")");
     }
   }
 
@@ -32,36 +40,67 @@ public final class RangeSpec extends ExpectationSpec {
   }
 
   /**
-   * A bound: a number, or an ISO date or timestamp. Anything else ({@code 1e8x}) would compare as text
-   * and silently turn the check off, so it is an error with its path.
+   * A bound's kind: a number, an ISO date (yyyy-MM-dd) or an ISO timestamp, each a real one (no month 13, no
+   * 30 February). Anything else ({@code 1e8x}) would compare as text and silently turn the check off, so it is
+   * an error with its path.
    */
-  private static String bound(ConfigNode node) {
+  private static Kind kind(ConfigNode node) {
     String text = node.text();
     if (text == null) {
       return null;
     }
+    String trimmed = text.trim();
+    if (number(trimmed) != null) {
+      return Kind.NUMBER;
+    }
+    if (date(trimmed) != null) {
+      return Kind.DATE;
+    }
+    if (timestamp(trimmed) != null) {
+      return Kind.TIMESTAMP;
+    }
+    node.error("Cannot read " + node.key() + ": expected a number, a date (yyyy-MM-dd) or a timestamp "
+        + "(yyyy-MM-dd HH:mm:ss) that exists (" + text + ")");
+    return null;
+  }
+
+  private static int compare(Kind kind, String min, String max) {
+    switch (kind) {
+      case NUMBER:
+        return number(min).compareTo(number(max));
+      case DATE:
+        return date(min).compareTo(date(max));
+      default:
+        return timestamp(min).compareTo(timestamp(max));
+    }
+  }
+
+  private static BigDecimal number(String text) {
     try {
-      new BigDecimal(text.trim());
-      return text;
-    } catch (NumberFormatException notNumber) {
-      if (ISO.matcher(text.trim()).matches()) {
-        return text;
-      }
-      node.error("Cannot read " + node.key() + ": expected a number, a date (yyyy-MM-dd) or a timestamp ("
-          + text + ")");
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
       return null;
     }
   }
 
-  /** The order of two bounds read as numbers, or as ISO dates/timestamps; null when neither reads both. */
-  private static Integer compare(String min, String max) {
+  private static LocalDate date(String text) {
     try {
-      return new BigDecimal(min).compareTo(new BigDecimal(max));
-    } catch (NumberFormatException notNumbers) {
-      if (ISO.matcher(min).matches() && ISO.matcher(max).matches()) {
-        return min.replace(' ', 'T').compareTo(max.replace(' ', 'T'));
-      }
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
       return null;
+    }
+  }
+
+  private static LocalDateTime timestamp(String text) {
+    String iso = text.replace(' ', 'T');
+    try {
+      return OffsetDateTime.parse(iso).toLocalDateTime();
+    } catch (DateTimeParseException notOffset) {
+      try {
+        return LocalDateTime.parse(iso);
+      } catch (DateTimeParseException e) {
+        return null;
+      }
     }
   }
 

@@ -24,9 +24,9 @@ public final class ClosestName {
     return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
   }
 
-  /** "did you mean 'x'? " when there is a close name, else empty; to go before a list of valid names. */
+  /** ", did you mean 'x'?" when there is a close name, else empty; to go after "unknown key". */
   public static String hint(String name, Collection<String> candidates) {
-    return of(name, candidates).map(c -> "did you mean '" + c + "'? ").orElse("");
+    return of(name, candidates).map(c -> ", did you mean '" + c + "'?").orElse("");
   }
 
   static int distance(String a, String b) {

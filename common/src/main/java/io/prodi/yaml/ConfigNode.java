@@ -150,9 +150,9 @@ public final class ConfigNode {
       if (!allowed.contains(name)) {
         findings.error(
             get(name).path(),
-            "Cannot use key '" + name + "' in " + what + ": unknown key, "
+            "Cannot use key '" + name + "' in " + what + ": unknown key"
                 + ClosestName.hint(name, allowed)
-                + "(valid keys: " + String.join(", ", new TreeSet<>(allowed)) + ")");
+                + " (valid keys: " + String.join(", ", new TreeSet<>(allowed)) + ")");
       }
     }
     return this;
@@ -222,9 +222,9 @@ public final class ConfigNode {
   public void unknown(String what, String name, Collection<String> allowed) {
     findings.error(
         path(),
-        "Cannot use " + what + " '" + name + "': unknown " + what + ", "
+        "Cannot use " + what + " '" + name + "': unknown " + what
             + ClosestName.hint(name, allowed)
-            + "(valid: " + String.join(", ", allowed instanceof List ? allowed : new TreeSet<>(allowed)) + ")");
+            + " (valid: " + String.join(", ", allowed instanceof List ? allowed : new TreeSet<>(allowed)) + ")");
   }
 
   public void missing(String what) {

@@ -72,7 +72,7 @@ class ValidationTest {
   @Test
   void unknownKeysFarFromAnyValidOneListTheValidKeys() {
     assertThat(problems(layer("  source: {path: in, zzzzzzzz: 1}\n" + SINK, ""))).containsExactly(
-        "ERROR io.source.zzzzzzzz: Cannot use key 'zzzzzzzz' in a files source: unknown key, (valid keys: format, "
+        "ERROR io.source.zzzzzzzz: Cannot use key 'zzzzzzzz' in a files source: unknown key (valid keys: format, "
             + "incremental, local_fallback, name, options, path, preferred_protocol, relative_path, schema, type, "
             + "uri, uris, use_local_fallback)");
   }
@@ -109,7 +109,7 @@ class ValidationTest {
         "ERROR io.source[2].pagination.strategy: Cannot use pagination strategy 'cursr': unknown pagination strategy, "
             + "did you mean 'cursor'? (valid: cursor, link_header, next_url, none, offset, page_number, "
             + "param_increment)",
-        "ERROR io.sink.mode: Cannot use write mode 'upsert': unknown write mode, (valid: append, error, ignore, "
+        "ERROR io.sink.mode: Cannot use write mode 'upsert': unknown write mode (valid: append, error, ignore, "
             + "merge, overwrite)");
   }
 
@@ -236,7 +236,7 @@ class ValidationTest {
   @Test
   void aLayerMismatchAndAnUnknownLayerAreErrors() {
     assertThat(problems("layer: platinum\nio:\n" + SOURCE + SINK)).containsExactly(
-        "ERROR layer: Cannot use layer 'platinum': unknown layer, (valid: raw, bronze, silver, gold)");
+        "ERROR layer: Cannot use layer 'platinum': unknown layer (valid: raw, bronze, silver, gold)");
   }
 
   @Test

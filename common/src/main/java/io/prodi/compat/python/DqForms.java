@@ -79,8 +79,8 @@ final class DqForms {
           break;
         default:
           rewrite.findings().error(Rewrite.show(at, key), "Cannot use key '" + key + "' in the mapping form of "
-              + "expectations: unknown key, " + io.prodi.yaml.ClosestName.hint(key, MAPPING_KEYS)
-              + "(valid keys: " + String.join(", ", MAPPING_KEYS) + ")");
+              + "expectations: unknown key" + io.prodi.yaml.ClosestName.hint(key, MAPPING_KEYS)
+              + " (valid keys: " + String.join(", ", MAPPING_KEYS) + ")");
           known = false;
       }
     }

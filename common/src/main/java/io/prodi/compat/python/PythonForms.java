@@ -83,8 +83,8 @@ public final class PythonForms {
       for (String key : keys) {
         String target = PATHS.get(key);
         if (target == null) {
-          rewrite.findings().error("paths." + key, "Cannot use key '" + key + "' in paths: unknown key, "
-              + io.prodi.yaml.ClosestName.hint(key, PATHS.keySet()) + "(valid keys: database, dataset, environment)");
+          rewrite.findings().error("paths." + key, "Cannot use key '" + key + "' in paths: unknown key"
+              + io.prodi.yaml.ClosestName.hint(key, PATHS.keySet()) + " (valid keys: database, dataset, environment)");
         } else if (key.equals("database")) {
           rewrite.ignore(List.of("paths"), key, NO_DATABASE);
         } else {
