@@ -26,7 +26,7 @@ public final class RunOptions {
   enum Scope {
     /** Every option: run-layer, run-pipeline and the layer mains. */
     RUN(List.of()),
-    /** validate: no run, so no --dry-run, --dq-* or --summary. */
+    /** validate and show: no run, so no --dry-run, --dq-* or --summary. */
     CHECK(List.of("--dry-run", "--dq-fail-on-error", "--dq-no-fail-on-error", "--summary")),
     /** plan: what a run would do, with the --dq-* overrides it would have. */
     PLAN(List.of("--dry-run", "--summary")),

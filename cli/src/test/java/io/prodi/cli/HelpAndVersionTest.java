@@ -26,6 +26,8 @@ class HelpAndVersionTest {
           + "--verbose --version",
       "state;--base-dir --config --dry-run --env.KEY --help --layer --state-id --value --vars --verbose --version",
       "test;--base-dir --env.KEY --help --junit --vars --verbose --version",
+      "show;--base-dir --config --env.KEY --format --help --json --layer --limit --sink --vars --verbose --version "
+          + "--where",
   })
   void helpListsExactlyTheOptionsOfTheCommand(String command, String options) {
     CliRun run = CliRun.prodi(command, "--help");

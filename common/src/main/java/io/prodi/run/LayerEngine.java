@@ -31,4 +31,12 @@ public interface LayerEngine {
   default io.prodi.configtest.TestResult test(io.prodi.configtest.ConfigTest test, RunRequest request) {
     throw new RunFailure("Cannot run config test " + test.name() + ": this build has no Spark runtime");
   }
+
+  /**
+   * {@code prodi show}: the first rows of stored data. {@code run} is the config it belongs to (its storage
+   * settings and session options), empty for a path given alone.
+   */
+  default ShownRows show(ShowQuery query, java.util.Optional<RunContext> run) {
+    throw new RunFailure("Cannot show " + query.data() + ": this build has no Spark runtime");
+  }
 }

@@ -122,6 +122,11 @@ public final class FilesSinkSpec implements SinkSpec {
     return location.resolve(storage, baseDir).orElse("(no location)");
   }
 
+  @Override
+  public Optional<StoredData> storedData(Map<String, StorageSpec> storage, String baseDir) {
+    return location.resolve(storage, baseDir).map(uri -> new StoredData(format, uri, options));
+  }
+
   public String format() {
     return format;
   }

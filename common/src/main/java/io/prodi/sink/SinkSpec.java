@@ -65,6 +65,14 @@ public interface SinkSpec {
     return problems;
   }
 
+  /**
+   * Where and how to read back what it wrote ({@code prodi show}); empty for a sink whose data prodi does
+   * not read back (a database table, no sink).
+   */
+  default Optional<StoredData> storedData(Map<String, StorageSpec> storage, String baseDir) {
+    return Optional.empty();
+  }
+
   /** Where it writes, for plans and summaries (never a secret). */
   String location(Map<String, StorageSpec> storage, String baseDir);
 }

@@ -72,6 +72,11 @@ public final class TableSinkSpec implements SinkSpec {
     return "table " + table;
   }
 
+  @Override
+  public Optional<StoredData> storedData(Map<String, StorageSpec> storage, String baseDir) {
+    return Optional.of(new StoredData(StoredData.TABLE, table, Map.of()));
+  }
+
   public String table() {
     return table;
   }

@@ -126,6 +126,38 @@ public final class ConfigFiles {
     return files;
   }
 
+  /**
+   * The name of the first data file under the folder {@code uri} (at any depth, so that partition folders are
+   * looked into), skipping the {@code _} and {@code .} files Spark and Hadoop keep beside the data.
+   */
+  public java.util.Optional<String> firstDataFile(String uri) {
+    try {
+      Path folder = new Path(uri);
+      org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> all =
+          folder.getFileSystem(hadoopConf).listFiles(folder, true);
+      while (all.hasNext()) {
+        Path file = all.next().getPath();
+        String relative = file.toUri().getPath().substring(folder.toUri().getPath().length());
+        if (!relative.matches(".*/[_.][^/]*")) {
+          return java.util.Optional.of(file.getName());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Whether {@code uri} names an existing folder; a file system that cannot answer counts as no. */
+  public boolean isFolder(String uri) {
+    try {
+      Path path = new Path(uri);
+      return path.getFileSystem(hadoopConf).getFileStatus(path).isDirectory();
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
   /** {@code ref} resolved against the folder of the file {@code fromFile}, unless it is absolute. */
   public static String resolveSibling(String fromFile, String ref) {
     if (isAbsolute(ref)) {

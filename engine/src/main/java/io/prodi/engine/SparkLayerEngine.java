@@ -51,6 +51,24 @@ public final class SparkLayerEngine implements LayerEngine {
     return new PlanAnalyzer(new StepContext(spark, config, run.runId(), run.console(), run.env())).analyze();
   }
 
+  @Override
+  public io.prodi.run.ShownRows show(io.prodi.run.ShowQuery query, java.util.Optional<RunContext> run) {
+    SparkSession spark;
+    if (run.isPresent()) {
+      spark = configured(stepSession(run.get().loaded().config()), run.get());
+    } else {
+      if (session == null) {
+        session = sessionFactory.apply(List.of());
+      }
+      spark = session.newSession();
+    }
+    if (query.data().usesDelta() && !SparkSessions.hasDelta(spark)) {
+      throw new RunFailure("Cannot show " + query.data() + ": the Spark session started without Delta's extension ("
+          + SparkSessions.DELTA_EXTENSION + ")");
+    }
+    return new StoredDataReader(spark).show(query);
+  }
+
   /**
    * The step's session with the Hadoop keys of its storage. Credential values among them come from
    * secret credential variables, which the run already masks everywhere.

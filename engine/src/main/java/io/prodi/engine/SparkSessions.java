@@ -23,6 +23,13 @@ public final class SparkSessions {
    * static: they must be set when the session starts, so a pipeline passes all of its steps).
    */
   public static SparkSession getOrCreate(List<LayerConfig> configs) {
+    if (configs.isEmpty()) { // prodi show PATH: no config; Delta's extension when the class path has it
+      SparkSession.Builder builder = SparkSession.builder().appName("prodi_show");
+      if (deltaOnClassPath()) {
+        builder.config("spark.sql.extensions", DELTA_EXTENSION).config("spark.sql.catalog.spark_catalog", DELTA_CATALOG);
+      }
+      return builder.getOrCreate();
+    }
     LayerConfig first = configs.get(0);
     SparkSession.Builder builder = SparkSession.builder()
         .appName(first.compute().appName().orElse("prodi_" + first.layer().id()))
@@ -43,6 +50,15 @@ public final class SparkSessions {
     return config.sources().stream().anyMatch(SourceSpec::readsDelta)
         || config.sinks().stream().anyMatch(SinkSpec::usesDelta)
         || config.dq().quarantine().map(SinkSpec::usesDelta).orElse(false);
+  }
+
+  private static boolean deltaOnClassPath() {
+    try {
+      Class.forName(DELTA_EXTENSION, false, SparkSessions.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
   }
 
   /** Whether a running session has Delta's extension (static conf: fixed when it started). */
