@@ -107,7 +107,8 @@ public final class RunOptions {
   }
 
   RunEnvironment environment(CliContext context) {
-    return RunEnvironment.of(context.processEnv(), pairs("--env.KEY=VALUE", env));
+    return RunEnvironment.of(context.processEnv(), pairs("--env.KEY=VALUE", env),
+        io.prodi.env.HadoopCredentialStore.of(context.files().hadoopConf()));
   }
 
   Optional<Boolean> failOnErrorOverride() {

@@ -40,6 +40,8 @@ class ShippedConfigsTest {
     CliRun run = CliRun.prodi(Map.of(), "validate", "-c", ROOT.resolve(config).toString(), "--base-dir", ROOT.toString());
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.errors()).isEmpty();
+    assertThat(run.errLines()).as("production configs write every sink, quarantine and report to object storage")
+        .noneMatch(line -> line.contains("on a local disk"));
   }
 
   /**

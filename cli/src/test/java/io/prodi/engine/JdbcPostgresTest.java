@@ -191,6 +191,32 @@ class JdbcPostgresTest extends EngineTestBase {
   }
 
   @Test
+  void credentialsThatNoVariableSetsComeFromTheHadoopCredentialStore() throws Exception {
+    String keystore = "localjceks://file" + tmp.resolve("creds.jceks");
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration(false);
+    conf.set("hadoop.security.credential.provider.path", keystore);
+    org.apache.hadoop.security.alias.CredentialProvider provider =
+        org.apache.hadoop.security.alias.CredentialProviderFactory.getProviders(conf).get(0);
+    provider.createCredentialEntry("PG_USER", LocalPostgres.USER.toCharArray());
+    provider.createCredentialEntry("PG_PASSWORD", PASSWORD.toCharArray());
+    provider.flush();
+    String cfg = incremental("    - {path: out/orders}\n");
+    CliRun missing = SharedSpark.prodi(Map.of(), "run-layer", "-c", cfg, "--base-dir=" + tmp);
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.errors()).anyMatch(line -> line.contains("environment variable PG_PASSWORD is not set"));
+    String property = "spark.hadoop.hadoop.security.credential.provider.path";
+    System.setProperty(property, keystore); // what spark-submit --conf / a Dataproc job property sets
+    try {
+      CliRun run = SharedSpark.prodi(Map.of(), "run-layer", "-c", cfg, "--base-dir=" + tmp, "--verbose");
+      assertThat(run.exitCode()).as(run.toString()).isZero();
+      assertThat(run.summary().get("sinks").get(0).get("rows").asLong()).isEqualTo(3);
+      assertThat(run.out() + run.err()).doesNotContain(PASSWORD);
+    } finally {
+      System.clearProperty(property);
+    }
+  }
+
+  @Test
   void credentialsNeverAppearInOutputEvenWhenTheServerRefuses() {
     String cfg = incremental("    - {path: out/orders}\n");
     CliRun ok = runWithCredentials(cfg, "--verbose");

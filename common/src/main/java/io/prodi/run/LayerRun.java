@@ -72,7 +72,7 @@ public final class LayerRun {
     DryRunGuard.Decision decision = DryRunGuard.decide(layer, config.dryRun(), request.dryRunFlag(), request.env());
     decision.forcingMessage().ifPresent(console::result);
     console.addSecrets(loaded.credentials().stream().filter(CredentialRef::secret).map(CredentialRef::variable)
-        .map(v -> request.env().get(v).orElse(null)).filter(v -> v != null).collect(Collectors.toList()));
+        .map(v -> request.env().credential(v).orElse(null)).filter(v -> v != null).collect(Collectors.toList()));
     boolean realRun = !decision.dryRun();
     List<ConfigProblem> errors = loaded.problems().stream().filter(p -> p.isError(realRun)).collect(Collectors.toList());
     loaded.problems().stream().filter(p -> !p.isError(realRun)).forEach(p -> console.problem(p, false));

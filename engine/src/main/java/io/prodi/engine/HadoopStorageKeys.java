@@ -122,7 +122,7 @@ public final class HadoopStorageKeys {
     if (variable == null) {
       return Optional.empty();
     }
-    return Optional.of(env.get(variable).filter(v -> !v.isEmpty()).orElseThrow(() -> new RunFailure(
+    return Optional.of(env.credential(variable).orElseThrow(() -> new RunFailure(
         "Cannot configure " + spec.protocol() + " storage: environment variable " + variable + " is not set ("
             + key + ")")));
   }

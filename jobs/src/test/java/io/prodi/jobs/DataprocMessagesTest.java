@@ -79,13 +79,32 @@ class DataprocMessagesTest {
         assertThat(spark.getMainClass()).matches("io\\.prodi\\.layers\\.(Raw|Bronze|Silver|Gold)Layer");
         assertThat(spark.getJarFileUrisList()).as(file + " " + job.getStepId())
             .anyMatch(uri -> uri.matches("gs://.*/prodi_2\\.12-.*\\.jar"));
+        if (namesCredentials(spark.getArgsList().get(1))) {
+          assertThat(spark.getPropertiesMap()).as("%s %s: its config names credentials; they come from Secret Manager",
+              file, job.getStepId()).containsEntry(CREDENTIAL_PROVIDERS, "gsm://projects/datalake-prod");
+        }
       }
+      assertThat(template.getJobsList()).as("the gold step writes the mart with credentials")
+          .anyMatch(job -> namesCredentials(job.getSparkJob().getArgsList().get(1)));
     } else {
       Batch batch = (Batch) message;
       assertThat(batch.getSparkBatch().getDriverCase()).as(file.toString()).isEqualTo(SparkBatch.DriverCase.MAIN_CLASS);
       assertThat(batch.getSparkBatch().getMainClass()).matches("io\\.prodi\\.layers\\.(Raw|Bronze|Silver|Gold)Layer");
       assertThat(batch.getSparkBatch().getJarFileUrisList()).as(file.toString())
           .containsOnlyOnce("gs://datalake-artifacts/libs/" + JAR_FOR_RUNTIME.get(batch.getRuntimeConfig().getVersion()));
+    }
+  }
+
+  private static final String CREDENTIAL_PROVIDERS = "spark.hadoop.hadoop.security.credential.provider.path";
+
+  /** Whether the config a step runs (gs://.../cfg/x.yml is cfg/x.yml here), or its base, has a *_env credential key. */
+  private static boolean namesCredentials(String configUri) {
+    Path config = JOBS.resolve("../../" + configUri.replaceAll("^gs://[^/]+/", "")).normalize();
+    try {
+      String text = Files.readString(config) + Files.readString(config.resolveSibling("base.yml"));
+      return text.matches("(?s).*(user|password)_env:.*");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -76,6 +76,7 @@ public final class ConfigLoader {
     problems.addAll(findings.problems());
     credentials.addAll(findings.credentials());
     problems.addAll(missingCredentials(credentials));
+    problems.addAll(LocalPathsInProduction.of(config));
     if (problems.stream().anyMatch(p -> p.severity() == ConfigProblem.Severity.ERROR)) {
       throw new ConfigException(problems);
     }
@@ -193,7 +194,7 @@ public final class ConfigLoader {
   private List<ConfigProblem> missingCredentials(Set<CredentialRef> credentials) {
     List<ConfigProblem> out = new ArrayList<>();
     for (CredentialRef ref : credentials) {
-      if (env.get(ref.variable()).map(String::isEmpty).orElse(true)) {
+      if (env.credential(ref.variable()).isEmpty()) {
         out.add(new ConfigProblem(ref.file(), ref.path(), "Cannot read credential: environment variable "
             + ref.variable() + " is not set (" + ref.variable() + ")", ConfigProblem.Severity.RUN_ERROR));
       }

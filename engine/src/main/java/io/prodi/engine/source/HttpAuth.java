@@ -109,7 +109,7 @@ final class HttpAuth {
 
   private String variable(String key) {
     String name = spec.setting(key).orElseThrow();
-    return context.env().get(name).filter(v -> !v.isEmpty()).orElseThrow(() -> new RunFailure(
+    return context.env().credential(name).orElseThrow(() -> new RunFailure(
         "Cannot authenticate: environment variable " + name + " is not set (" + name + ")"));
   }
 

@@ -32,7 +32,7 @@ public final class JdbcConnection {
   }
 
   private static String variable(String name, StepContext context) {
-    return context.env().get(name).filter(v -> !v.isEmpty()).orElseThrow(() -> new RunFailure(
+    return context.env().credential(name).orElseThrow(() -> new RunFailure(
         "Cannot connect: environment variable " + name + " is not set (" + name + ")"));
   }
 }

@@ -9,8 +9,54 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The project's check scripts fail when there is nothing to check, instead of passing on zero. */
+/**
+ * The project's check scripts fail when there is nothing to check, instead of passing on zero; the Dataproc
+ * scripts build, upload and submit what the docs say (gcloud and gsutil replaced by recorders on the PATH).
+ */
 class ScriptsIT {
+  /** A PATH whose gcloud and gsutil print their arguments, one call per line, instead of calling Google Cloud. */
+  private static Map<String, String> recordingCloudTools(Path bin) throws Exception {
+    for (String tool : List.of("gcloud", "gsutil")) {
+      Path script = bin.resolve(tool);
+      Files.writeString(script, "#!/bin/sh\necho \"" + tool + " $*\"\n");
+      script.toFile().setExecutable(true);
+    }
+    return Map.of("PATH", bin + ":" + System.getenv("PATH"));
+  }
+
+  @Test
+  void buildAndUploadBuildsAndUploadsTheJarOfEveryTargetOrOfTheOnesNamed(@TempDir Path bin) throws Exception {
+    Map<String, String> env = new java.util.HashMap<>(recordingCloudTools(bin));
+    env.put("PRODI_DRY_RUN", "1");
+    ProcessRun all = ProcessRun.run(env, List.of("jobs/dataproc/build-and-upload.sh", "gs://b"));
+    assertThat(all.exitCode).as(all.toString()).isZero();
+    assertThat(all.out).contains("-pl layers/bundle/scala-2.12 -am package", "-P scala-2.13 -pl "
+        + "layers/bundle/scala-2.13 -am package", "-P spark-4 -pl layers/bundle/spark-4 -am package")
+        .contains("gs://b/libs/prodi_2.12-0.1.0.jar", "gs://b/libs/prodi_2.13-0.1.0.jar",
+            "gs://b/libs/prodi-spark4_2.13-0.1.0.jar", "gs://b/libs/", "gs://b/cfg");
+    ProcessRun one = ProcessRun.run(env, List.of("jobs/dataproc/build-and-upload.sh", "gs://b", "2.13"));
+    assertThat(one.out).contains("gs://b/libs/prodi_2.13-0.1.0.jar").doesNotContain("prodi_2.12-0.1.0.jar");
+    ProcessRun unknown = ProcessRun.run(env, List.of("jobs/dataproc/build-and-upload.sh", "gs://b", "2.11"));
+    assertThat(unknown.exitCode).isEqualTo(2);
+    assertThat(unknown.err).contains("Cannot build target 2.11: unknown target (valid: 2.12, 2.13, spark-4)");
+  }
+
+  @Test
+  void theSubmitScriptsUseTheJarOfTheirPlatformAndReadCredentialsFromSecretManager(@TempDir Path bin)
+      throws Exception {
+    Map<String, String> env = recordingCloudTools(bin);
+    ProcessRun serverless = ProcessRun.run(env, List.of("jobs/dataproc/submit-serverless.sh", "gold",
+        "gs://datalake-artifacts/cfg/gold/gcp.prod.yml"));
+    assertThat(serverless.exitCode).as(serverless.toString()).isZero();
+    assertThat(serverless.out).contains("gcloud dataproc batches submit spark", "--version=2.3",
+        "--class=io.prodi.layers.GoldLayer",
+        "--jars=gs://datalake-artifacts/libs/prodi_2.13-0.1.0.jar,gs://datalake-artifacts/libs/postgresql-42.7.8.jar",
+        "--properties=spark.hadoop.hadoop.security.credential.provider.path=gsm://projects/datalake-prod");
+    ProcessRun cluster = ProcessRun.run(env, List.of("jobs/dataproc/submit-layer.sh", "raw",
+        "gs://datalake-artifacts/cfg/raw/gcp.prod.yml"));
+    assertThat(cluster.out).contains("gcloud dataproc jobs submit spark", "--class=io.prodi.layers.RawLayer",
+        "--jars=gs://datalake-artifacts/libs/prodi_2.12-0.1.0.jar ", "gsm://projects/datalake-prod");
+  }
   @Test
   void smokeProdFailsWhenItFindsNoProductionConfig(@TempDir Path empty) throws Exception {
     Files.writeString(empty.resolve("example.yml"), "layer: raw\n");
