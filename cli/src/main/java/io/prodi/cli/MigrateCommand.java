@@ -7,13 +7,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -75,28 +71,12 @@ public final class MigrateCommand implements Callable<Integer> {
     return unreadable > 0 ? 2 : 0;
   }
 
-  private List<String> yamlFiles(String uri) throws IOException {
-    Path path = new Path(uri);
-    FileSystem fs = path.getFileSystem(context.files().hadoopConf());
-    FileStatus status;
-    try {
-      status = fs.getFileStatus(path);
-    } catch (java.io.FileNotFoundException e) {
+  private List<String> yamlFiles(String uri) {
+    if (!context.files().exists(uri) && !context.files().isFolder(uri)) {
       throw ConfigException.of(uri, "$", "Cannot migrate: file not found (" + uri + ")");
     }
-    if (status.isFile()) {
-      return List.of(uri);
-    }
-    TreeSet<String> out = new TreeSet<>();
-    RemoteIterator<LocatedFileStatus> listing = fs.listFiles(path, true);
-    String prefix = status.getPath().toString();
-    while (listing.hasNext()) {
-      String found = listing.next().getPath().toString();
-      if (found.endsWith(".yml") || found.endsWith(".yaml")) {
-        out.add(uri.replaceAll("/+$", "") + found.substring(prefix.length()));
-      }
-    }
-    return new ArrayList<>(out);
+    List<String> under = context.files().yamlFilesUnder(uri);
+    return under.isEmpty() && context.files().exists(uri) ? List.of(uri) : under;
   }
 
   private void writeFile(String uri, String text) throws IOException {

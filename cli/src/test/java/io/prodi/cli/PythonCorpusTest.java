@@ -106,7 +106,14 @@ class PythonCorpusTest {
     CliRun preview = CliRun.prodi("migrate", copy.toString());
     assertThat(preview.exitCode()).as(preview.toString()).isZero();
     assertThat(contents(copy)).isEqualTo(before);
-    assertThat(preview.out()).contains("--- ").contains("+++ ").contains("would change");
+    assertThat(preview.out()).contains("--- a" + copy + "/cfg/").contains("+++ b" + copy + "/cfg/")
+        .contains("would change").doesNotContain("a//");
+    List<String> reminders = needsAHuman(preview);
+    assertThat(reminders).isNotEmpty().doesNotHaveDuplicates();
+    for (String reminder : reminders) {
+      String item = reminder.substring(reminder.indexOf(": ") + 2);
+      assertThat(preview.errLines()).as("listed once, at the end, not also as a note").noneMatch(l -> l.endsWith(item));
+    }
 
     CliRun write = CliRun.prodi("migrate", copy.toString(), "--write");
     assertThat(write.exitCode()).as(write.toString()).isZero();
@@ -117,6 +124,17 @@ class PythonCorpusTest {
     assertThat(write.out()).contains("migrate: " + yamlFiles + " file(s) read, " + rewritten.size() + " rewritten");
     assertThat(rewritten).isNotEmpty();
     assertThat(after.keySet()).isEqualTo(before.keySet()); // no .crc or backup files beside the user's
+    for (Path file : rewritten) {
+      List<String> was = List.of(before.get(file).split("\n"));
+      List<String> is = List.of(after.get(file).split("\n"));
+      if (was.contains("paths:") && is.stream().anyMatch(l -> l.startsWith("dataset_config:"))) {
+        assertThat(is.stream().filter(l -> !l.startsWith("# prodi migrate:")).collect(Collectors.toList())
+            .indexOf(is.stream().filter(l -> l.startsWith("dataset_config:")).findFirst().get()))
+            .as("%s: the moved key takes the place of paths:", file).isEqualTo(was.indexOf("paths:"));
+      }
+    }
+    CliRun later = CliRun.prodi("migrate", copy.toString());
+    assertThat(needsAHuman(later)).as("what needs a human is still listed after --write").isEqualTo(reminders);
 
     List<String> invalid = new ArrayList<>();
     for (Path config : layerConfigs(copy)) {
@@ -132,6 +150,10 @@ class PythonCorpusTest {
     assertThat(contents(copy)).isEqualTo(after);
     System.out.printf("python-prodi corpus: migrate read %d file(s), rewrote %d; a second run rewrote 0%n",
         yamlFiles, rewritten.size());
+  }
+
+  private static List<String> needsAHuman(CliRun run) {
+    return run.outLines().stream().filter(l -> l.startsWith("  needs a human: ")).sorted().collect(Collectors.toList());
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

@@ -2,11 +2,11 @@ package io.prodi.dq;
 
 import io.prodi.yaml.ConfigNode;
 import java.math.BigDecimal;
-import java.util.Optional;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /** {@code range}: the column lies within {@code min} and {@code max}, both inclusive, either optional. */
 public final class RangeSpec extends ExpectationSpec {

@@ -46,7 +46,7 @@ public final class Migration {
     Findings findings = new Findings(file);
     JsonNode tree = YamlTree.parse(text, findings);
     if (tree == null) {
-      return new Migration(file, "unreadable", text, text, lines(findings), lines(findings));
+      return new Migration(file, "unreadable", text, text, List.of(), lines(findings));
     }
     String kind = kind(tree);
     Rewrite rewrite;
@@ -64,14 +64,23 @@ public final class Migration {
         List<String> other = kind.equals("pipeline") ? List.of()
             : List.of(file + ": not a layer, pipeline, dataset or environment config of the Python prodi's v0.2 "
                 + "schema: left as it is (keys " + String.join(", ", keys(tree)) + ")");
-        return new Migration(file, kind, text, text, other, other);
+        return new Migration(file, kind, text, text, List.of(), other);
     }
-    List<String> notes = new ArrayList<>(lines(findings));
-    List<String> forHuman = new ArrayList<>();
-    rewrite.forHuman().forEach(line -> forHuman.add(file + ": " + line));
+    List<String> errors = new ArrayList<>();
     findings.problems().stream().filter(p -> p.severity() != ConfigProblem.Severity.WARNING)
-        .forEach(p -> forHuman.add(p.line()));
+        .forEach(p -> errors.add(p.path() + ": " + p.message()));
+    List<String> notes = new ArrayList<>();
+    for (ConfigProblem problem : findings.problems()) {
+      String at = problem.path() + ": ";
+      if (rewrite.forHuman().stream().noneMatch(r -> r.startsWith(at)) && errors.stream().noneMatch(r -> r.startsWith(at))) {
+        notes.add(problem.line()); // what a person must decide is listed once, at the end, not also here
+      }
+    }
     String after = rewrite.edits().isEmpty() ? text : replay(text, rewrite, notes);
+    after = Reminders.keptIn(after, rewrite.forHuman()); // the keys they are about are gone from the file
+    List<String> forHuman = new ArrayList<>();
+    Reminders.in(after).forEach(line -> forHuman.add(file + ": " + line));
+    errors.forEach(line -> forHuman.add(file + ": " + line)); // an error stays in the file, and so in every run
     return new Migration(file, kind, text, after, notes, forHuman);
   }
 
@@ -149,7 +158,10 @@ public final class Migration {
     return notes;
   }
 
-  /** What a person must decide: keys whose intent has no equivalent, and errors. */
+  /**
+   * What a person must decide: keys whose intent has no equivalent, and errors. Each is also kept as a
+   * comment at the top of the rewritten file, so that a later run lists it again until the person deletes it.
+   */
   public List<String> forHuman() {
     return forHuman;
   }
@@ -161,7 +173,8 @@ public final class Migration {
     }
     List<String> from = Arrays.asList(before.split("\n", -1));
     List<String> to = Arrays.asList(after.split("\n", -1));
-    return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff("a/" + file, "b/" + file, from,
+    String shown = file.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/]*", "").replaceFirst("^/+", "");
+    return String.join("\n", UnifiedDiffUtils.generateUnifiedDiff("a/" + shown, "b/" + shown, from,
         DiffUtils.diff(from, to), 3)) + "\n";
   }
 }

@@ -79,7 +79,8 @@ public final class CommentedYaml {
       default:
         Node value = yaml.represent(YamlTree.mapper().convertValue(edit.value(), Object.class));
         if (at < 0) {
-          tuples.add(new NodeTuple(scalar(edit.key()), value));
+          int near = edit.near().map(k -> indexOf(tuples, k)).orElse(-1);
+          tuples.add(near < 0 ? tuples.size() : near, new NodeTuple(scalar(edit.key()), value));
         } else {
           Node old = tuples.get(at).getValueNode();
           value.setInLineComments(old instanceof ScalarNode ? old.getInLineComments() : null);

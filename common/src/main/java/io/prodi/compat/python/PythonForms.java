@@ -118,7 +118,7 @@ public final class PythonForms {
     }
     rewrite.remove(from, key);
     if (top == null) {
-      rewrite.put(List.of(), target, value);
+      rewrite.put(List.of(), target, value, (String) from.get(0));
     }
   }
 }

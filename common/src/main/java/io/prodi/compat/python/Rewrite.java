@@ -88,10 +88,15 @@ public final class Rewrite {
   }
 
   void put(List<Object> parent, String key, JsonNode value) {
+    put(parent, key, value, null);
+  }
+
+  /** As {@link #put}; a new key goes in the file just before {@code near} (the key it moved out of). */
+  void put(List<Object> parent, String key, JsonNode value, String near) {
     ObjectNode map = map(parent);
     if (map != null) {
       map.set(key, value.deepCopy());
-      edits.add(TreeEdit.put(parent, key, value));
+      edits.add(TreeEdit.put(parent, key, value, near));
     }
   }
 

@@ -16,25 +16,27 @@ public final class TreeEdit {
   private final Kind kind;
   private final String newKey;
   private final JsonNode value;
+  private final String near;
 
-  private TreeEdit(List<Object> parent, String key, Kind kind, String newKey, JsonNode value) {
+  private TreeEdit(List<Object> parent, String key, Kind kind, String newKey, JsonNode value, String near) {
     this.parent = List.copyOf(parent);
     this.key = key;
     this.kind = kind;
     this.newKey = newKey;
     this.value = value;
+    this.near = near;
   }
 
   static TreeEdit rename(List<Object> parent, String key, String newKey) {
-    return new TreeEdit(parent, key, Kind.RENAME, newKey, null);
+    return new TreeEdit(parent, key, Kind.RENAME, newKey, null, null);
   }
 
   static TreeEdit remove(List<Object> parent, String key) {
-    return new TreeEdit(parent, key, Kind.REMOVE, null, null);
+    return new TreeEdit(parent, key, Kind.REMOVE, null, null, null);
   }
 
-  static TreeEdit put(List<Object> parent, String key, JsonNode value) {
-    return new TreeEdit(parent, key, Kind.PUT, null, value.deepCopy());
+  static TreeEdit put(List<Object> parent, String key, JsonNode value, String near) {
+    return new TreeEdit(parent, key, Kind.PUT, null, value.deepCopy(), near);
   }
 
   /** The keys (strings) and list indexes (integers) from the root to the mapping the edit changes. */
@@ -53,6 +55,11 @@ public final class TreeEdit {
   /** The new name of a {@link Kind#RENAME}. */
   public String newKey() {
     return newKey;
+  }
+
+  /** For a {@link Kind#PUT} of a new key: the key of the same mapping it is written before, if any. */
+  public java.util.Optional<String> near() {
+    return java.util.Optional.ofNullable(near);
   }
 
   /** The value a {@link Kind#PUT} sets. */

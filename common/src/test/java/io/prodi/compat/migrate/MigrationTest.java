@@ -107,4 +107,28 @@ class MigrationTest {
     assertThat(migration.forHuman()).singleElement().asString()
         .startsWith("notes.yml: not a layer, pipeline, dataset or environment config").contains("keys owners");
   }
+
+  @Test
+  void aMovedKeyTakesThePlaceOfTheBlockItLeftAndTheHeaderHasNoDoubleSlash() {
+    Migration migration = Migration.of("/abs/cfg/raw.yml", "layer: raw\npaths:\n  dataset: d.yml\ncompute: {engine: spark}\n"
+        + "io: {source: {path: in}, sink: {path: out}}\n");
+    assertThat(migration.text()).isEqualTo("layer: raw\ndataset_config: d.yml\ncompute: {engine: spark}\n"
+        + "io: {source: {path: in}, sink: {path: out}}\n");
+    assertThat(migration.diff()).startsWith("--- a/abs/cfg/raw.yml\n+++ b/abs/cfg/raw.yml\n");
+  }
+
+  @Test
+  void whatNeedsAHumanIsKeptInTheFileAndListedOnceUntilThePersonDeletesIt() {
+    String text = "# the gold layer\nlayer: gold\nio:\n  source: {path: in}\n  sink: {path: out, catalog: {database: a}}\n";
+    Migration first = Migration.of("g.yml", text);
+    assertThat(first.forHuman()).singleElement().asString().startsWith("g.yml: io.sink.catalog: prodi writes to a path");
+    assertThat(first.notes()).as("not also a note").isEmpty();
+    assertThat(first.text()).startsWith("# the gold layer\n# prodi migrate: needs a human: io.sink.catalog: ")
+        .doesNotContain("catalog: {");
+    Migration again = Migration.of("g.yml", first.text());
+    assertThat(again.changed()).isFalse();
+    assertThat(again.forHuman()).isEqualTo(first.forHuman());
+    String done = first.text().replaceAll("(?m)^# prodi migrate: needs a human: .*\n", "");
+    assertThat(Migration.of("g.yml", done).forHuman()).isEmpty();
+  }
 }
