@@ -108,7 +108,7 @@ public final class RunOptions {
 
   RunEnvironment environment(CliContext context) {
     return RunEnvironment.of(context.processEnv(), pairs("--env.KEY=VALUE", env),
-        io.prodi.env.HadoopCredentialStore.of(context.files().hadoopConf()));
+        io.prodi.env.HadoopCredentialStore.of(context.files()));
   }
 
   Optional<Boolean> failOnErrorOverride() {

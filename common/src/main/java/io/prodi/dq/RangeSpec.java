@@ -26,8 +26,8 @@ public final class RangeSpec extends ExpectationSpec {
     this.max = maxKind == null ? null : node.get("max").text();
     if (!node.has("min") && !node.has("max")) {
       node.error("Cannot check a range: give min, max or both (neither)");
-    } else if (minKind != null && maxKind != null && minKind != maxKind) {
-      node.get("max").error("Cannot check a range: min and max must be of one kind (" + minKind.name().toLowerCase(
+    } else if (minKind != null && maxKind != null && (minKind == Kind.NUMBER) != (maxKind == Kind.NUMBER)) {
+      node.get("max").error("Cannot check a range: min and max must both be numbers or both dates/timestamps (" + minKind.name().toLowerCase(
           java.util.Locale.ROOT) + " " + min + ", " + maxKind.name().toLowerCase(java.util.Locale.ROOT) + " " + max + ")");
     } else if (minKind != null && maxKind != null && compare(minKind, min.trim(), max.trim()) > 0) {
       node.get("min").error("Cannot check a range: min is greater than max, so every row would fail (" + min
@@ -65,14 +65,13 @@ public final class RangeSpec extends ExpectationSpec {
   }
 
   private static int compare(Kind kind, String min, String max) {
-    switch (kind) {
-      case NUMBER:
-        return number(min).compareTo(number(max));
-      case DATE:
-        return date(min).compareTo(date(max));
-      default:
-        return timestamp(min).compareTo(timestamp(max));
-    }
+    return kind == Kind.NUMBER ? number(min).compareTo(number(max)) : instant(min).compareTo(instant(max));
+  }
+
+  /** A date as its midnight, so that a date and a timestamp compare as Spark compares them. */
+  private static LocalDateTime instant(String text) {
+    LocalDate day = date(text);
+    return day != null ? day.atStartOfDay() : timestamp(text);
   }
 
   private static BigDecimal number(String text) {

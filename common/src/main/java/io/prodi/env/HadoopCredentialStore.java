@@ -20,6 +20,25 @@ public final class HadoopCredentialStore implements Function<String, Optional<St
     this.conf.setBoolean("hadoop.security.credential.clear-text-fallback", false);
   }
 
+  /**
+   * The store of the credential providers the config files' Hadoop configuration names, decided on the first
+   * credential asked for; one that finds nothing when none is configured (and then Hadoop is not started for it).
+   */
+  public static Function<String, Optional<String>> of(io.prodi.yaml.ConfigFiles files) {
+    return new Function<>() {
+      private Function<String, Optional<String>> store;
+
+      @Override
+      public synchronized Optional<String> apply(String name) {
+        if (store == null) {
+          store = files.hadoopValue(CredentialProviderFactory.CREDENTIAL_PROVIDER_PATH).isPresent()
+              ? of(files.hadoopConf()) : missing -> Optional.empty();
+        }
+        return store.apply(name);
+      }
+    };
+  }
+
   /** The store of {@code conf}'s credential providers; one that finds nothing when none is configured. */
   public static Function<String, Optional<String>> of(Configuration conf) {
     if (conf.getTrimmed(CredentialProviderFactory.CREDENTIAL_PROVIDER_PATH, "").isEmpty()) {

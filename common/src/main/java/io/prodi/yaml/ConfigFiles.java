@@ -14,16 +14,30 @@ import org.apache.hadoop.fs.Path;
 /**
  * Reads config files through the Hadoop {@link FileSystem} API, so that a config may live on any
  * file system the class path knows ({@code gs://}, {@code s3a://}, {@code hdfs://}, ...), and
- * resolves the paths that files name relative to each other.
+ * resolves the paths that files name relative to each other. A local path (no scheme, or {@code file:})
+ * is read with {@code java.nio} directly, the same bytes Hadoop's local file system would give: Hadoop's
+ * start-up (its configuration and file-system registry, about 1.4 s in a fresh JVM) is then paid only by
+ * what needs it, so {@code validate} of local files never pays it.
  */
 public final class ConfigFiles {
   private static final String SPARK_HADOOP_PREFIX = "spark.hadoop.";
   private static final long LARGEST_CONFIG_BYTES = 4L * 1024 * 1024;
 
-  private final Configuration hadoopConf;
+  private final java.util.function.Supplier<Configuration> conf;
+  private Configuration built;
 
   public ConfigFiles(Configuration hadoopConf) {
-    this.hadoopConf = hadoopConf;
+    this.conf = () -> hadoopConf;
+    this.built = hadoopConf;
+  }
+
+  /** Config files whose Hadoop configuration is built by {@code conf} on first use. */
+  static ConfigFiles lazy(java.util.function.Supplier<Configuration> conf) {
+    return new ConfigFiles(conf);
+  }
+
+  private ConfigFiles(java.util.function.Supplier<Configuration> conf) {
+    this.conf = conf;
   }
 
   /**
@@ -31,25 +45,63 @@ public final class ConfigFiles {
    * system property, which is how spark-submit passes {@code --conf spark.hadoop.x=y} to a driver.
    */
   public static ConfigFiles fromSystemProperties() {
-    Configuration conf = new Configuration();
-    for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
-      String key = String.valueOf(e.getKey());
-      if (key.startsWith(SPARK_HADOOP_PREFIX)) {
-        conf.set(key.substring(SPARK_HADOOP_PREFIX.length()), String.valueOf(e.getValue()));
+    return lazy(() -> {
+      Configuration conf = new Configuration();
+      for (Map.Entry<Object, Object> e : System.getProperties().entrySet()) {
+        String key = String.valueOf(e.getKey());
+        if (key.startsWith(SPARK_HADOOP_PREFIX)) {
+          conf.set(key.substring(SPARK_HADOOP_PREFIX.length()), String.valueOf(e.getValue()));
+        }
       }
-    }
-    return new ConfigFiles(conf);
+      return conf;
+    });
   }
 
-  public Configuration hadoopConf() {
-    return hadoopConf;
+  /** The Hadoop configuration, built on first use. */
+  public synchronized Configuration hadoopConf() {
+    if (built == null) {
+      built = conf.get();
+    }
+    return built;
+  }
+
+  /**
+   * The value of a Hadoop key when one can be set: always asked of a configuration already built; else
+   * answered without building one when neither a {@code core-site.xml} on the class path nor a
+   * {@code spark.hadoop.} system property can set it.
+   */
+  public java.util.Optional<String> hadoopValue(String key) {
+    boolean settable = built != null || System.getProperty(SPARK_HADOOP_PREFIX + key) != null
+        || ConfigFiles.class.getClassLoader().getResource("core-site.xml") != null;
+    return settable ? java.util.Optional.ofNullable(hadoopConf().getTrimmed(key)).filter(v -> !v.isEmpty())
+        : java.util.Optional.empty();
+  }
+
+  /** The local file a URI names (no scheme, or {@code file:}), read without Hadoop; empty for other schemes. */
+  private static java.util.Optional<java.nio.file.Path> local(String uri) {
+    try {
+      URI parsed = new URI(uri.replace(" ", "%20"));
+      if (parsed.getScheme() == null) {
+        return java.util.Optional.of(java.nio.file.Paths.get(uri));
+      }
+      if (parsed.getScheme().equals("file") && parsed.getPath() != null) {
+        return java.util.Optional.of(java.nio.file.Paths.get(parsed.getPath()));
+      }
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.empty();
   }
 
   /** The whole text of a config file (UTF-8). */
   public String read(String uri) {
+    java.util.Optional<java.nio.file.Path> local = local(uri);
+    if (local.isPresent()) {
+      return readLocal(uri, local.get());
+    }
     Path path = new Path(uri);
     try {
-      FileSystem fs = path.getFileSystem(hadoopConf);
+      FileSystem fs = path.getFileSystem(hadoopConf());
       long length = fs.getFileStatus(path).getLen();
       if (length > LARGEST_CONFIG_BYTES) {
         throw ConfigException.of(uri, "$", "Cannot read config: larger than 4 MiB (" + length + " bytes)");
@@ -63,6 +115,23 @@ public final class ConfigFiles {
       if (e instanceof ConfigException) {
         throw (ConfigException) e;
       }
+      throw ConfigException.of(uri, "$", "Cannot read config: " + firstLine(e) + " (" + uri + ")");
+    }
+  }
+
+  private static String readLocal(String uri, java.nio.file.Path file) {
+    try {
+      if (java.nio.file.Files.isDirectory(file)) {
+        throw ConfigException.of(uri, "$", "Cannot read config: it is a folder (" + uri + ")");
+      }
+      long length = java.nio.file.Files.size(file);
+      if (length > LARGEST_CONFIG_BYTES) {
+        throw ConfigException.of(uri, "$", "Cannot read config: larger than 4 MiB (" + length + " bytes)");
+      }
+      return new String(java.nio.file.Files.readAllBytes(file), StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw ConfigException.of(uri, "$", "Cannot read config: file not found (" + uri + ")");
+    } catch (IOException e) {
       throw ConfigException.of(uri, "$", "Cannot read config: " + firstLine(e) + " (" + uri + ")");
     }
   }
@@ -87,9 +156,13 @@ public final class ConfigFiles {
    * reading the file reports its real error.
    */
   public boolean exists(String uri) {
+    java.util.Optional<java.nio.file.Path> local = local(uri);
+    if (local.isPresent()) {
+      return java.nio.file.Files.isRegularFile(local.get());
+    }
     try {
       Path path = new Path(uri);
-      return path.getFileSystem(hadoopConf).isFile(path);
+      return path.getFileSystem(hadoopConf()).isFile(path);
     } catch (FileNotFoundException e) {
       return false;
     } catch (IOException | RuntimeException e) {
@@ -102,10 +175,14 @@ public final class ConfigFiles {
    * path order, each written as {@code uri} plus its relative path; empty when {@code uri} is not a folder.
    */
   public java.util.List<String> yamlFilesUnder(String uri) {
+    java.util.Optional<java.nio.file.Path> local = local(uri);
+    if (local.isPresent()) {
+      return localYamlFilesUnder(uri, local.get());
+    }
     Path folder = new Path(uri);
     java.util.List<String> files = new java.util.ArrayList<>();
     try {
-      FileSystem fs = folder.getFileSystem(hadoopConf);
+      FileSystem fs = folder.getFileSystem(hadoopConf());
       if (!fs.getFileStatus(folder).isDirectory()) {
         return files;
       }
@@ -126,6 +203,21 @@ public final class ConfigFiles {
     return files;
   }
 
+  private static java.util.List<String> localYamlFilesUnder(String uri, java.nio.file.Path folder) {
+    if (!java.nio.file.Files.isDirectory(folder)) {
+      return java.util.List.of();
+    }
+    String prefix = uri.replaceAll("/+$", "");
+    try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(folder)) {
+      return walk.filter(java.nio.file.Files::isRegularFile)
+          .map(f -> folder.relativize(f).toString().replace(java.io.File.separatorChar, '/'))
+          .filter(name -> name.endsWith(".yml") || name.endsWith(".yaml"))
+          .map(name -> prefix + "/" + name).sorted().collect(java.util.stream.Collectors.toList());
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw ConfigException.of(uri, "$", "Cannot list configs: " + e.getMessage() + " (" + uri + ")");
+    }
+  }
+
   /**
    * The name of the first data file under the folder {@code uri} (at any depth, so that partition folders are
    * looked into), skipping the {@code _} and {@code .} files Spark and Hadoop keep beside the data.
@@ -134,7 +226,7 @@ public final class ConfigFiles {
     try {
       Path folder = new Path(uri);
       org.apache.hadoop.fs.RemoteIterator<org.apache.hadoop.fs.LocatedFileStatus> all =
-          folder.getFileSystem(hadoopConf).listFiles(folder, true);
+          folder.getFileSystem(hadoopConf()).listFiles(folder, true);
       while (all.hasNext()) {
         Path file = all.next().getPath();
         String relative = file.toUri().getPath().substring(folder.toUri().getPath().length());
@@ -150,9 +242,13 @@ public final class ConfigFiles {
 
   /** Whether {@code uri} names an existing folder; a file system that cannot answer counts as no. */
   public boolean isFolder(String uri) {
+    java.util.Optional<java.nio.file.Path> local = local(uri);
+    if (local.isPresent()) {
+      return java.nio.file.Files.isDirectory(local.get());
+    }
     try {
       Path path = new Path(uri);
-      return path.getFileSystem(hadoopConf).getFileStatus(path).isDirectory();
+      return path.getFileSystem(hadoopConf()).getFileStatus(path).isDirectory();
     } catch (IOException | RuntimeException e) {
       return false;
     }

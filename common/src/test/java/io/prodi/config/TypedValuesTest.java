@@ -88,7 +88,11 @@ class TypedValuesTest {
     assertThat(dq("{type: range, column: t, max: '2024-01-01 25:00:00'}")).hasSize(1).first().asString()
         .startsWith("dq.expectations[0].max: Cannot read max: ");
     assertThat(dq("{type: range, column: t, min: '2024-01-01', max: 5}")).containsExactly(
-        "dq.expectations[0].max: Cannot check a range: min and max must be of one kind (date 2024-01-01, number 5)");
+        "dq.expectations[0].max: Cannot check a range: min and max must both be numbers or both dates/timestamps "
+            + "(date 2024-01-01, number 5)");
+    assertThat(dq("{type: range, column: t, min: '2024-01-02', max: '2024-01-01 10:00:00'}")).containsExactly(
+        "dq.expectations[0].min: Cannot check a range: min is greater than max, so every row would fail "
+            + "(2024-01-02 > 2024-01-01 10:00:00)");
     assertThat(dq("{type: range, column: t, min: '2024-01-01 10:00:00', max: '2024-01-01T09:00:00Z'}"))
         .containsExactly("dq.expectations[0].min: Cannot check a range: min is greater than max, so every row would "
             + "fail (2024-01-01 10:00:00 > 2024-01-01T09:00:00Z)");

@@ -260,6 +260,7 @@ class ValidationTest {
         + "    - {type: range, column: amount, min: 0, max: 1e8x}\n"
         + "    - {type: range, column: day, min: '2024-01-01', max: '2024-06-30 23:59:59'}\n"
         + "    - {type: range, column: amount, max: 1e8, name: upper}\n"))).containsExactly(
-        "ERROR dq.expectations[0].max: Cannot read max: expected a number, a date (yyyy-MM-dd) or a timestamp (1e8x)");
+        "ERROR dq.expectations[0].max: Cannot read max: expected a number, a date (yyyy-MM-dd) or a timestamp "
+            + "(yyyy-MM-dd HH:mm:ss) that exists (1e8x)");
   }
 }
