@@ -94,7 +94,8 @@ class JobsIT {
       assertThat(steps).as(template).containsExactly("raw", "bronze", "silver", "gold");
       for (JsonNode parameter : root.path("parameters")) {
         for (JsonNode field : parameter.get("fields")) {
-          Matcher m = Pattern.compile("jobs\\['(\\w+)'\\]\\.sparkJob\\.args\\[(\\d)\\]").matcher(field.asText());
+          Matcher m = Pattern.compile("jobs\\['(\\w+)'\\]\\.sparkJob\\.(?:args\\[(\\d)\\]|properties\\['([\\w.]+)'\\])")
+              .matcher(field.asText());
           assertThat(m.matches()).as(field.asText()).isTrue();
           JsonNode job = null;
           for (JsonNode candidate : root.get("jobs")) {
@@ -103,7 +104,9 @@ class JobsIT {
             }
           }
           assertThat(job).as(field.asText()).isNotNull();
-          assertThat(job.path("sparkJob").path("args").get(Integer.parseInt(m.group(2)))).as(field.asText()).isNotNull();
+          JsonNode target = m.group(2) != null ? job.path("sparkJob").path("args").get(Integer.parseInt(m.group(2)))
+              : job.path("sparkJob").path("properties").get(m.group(3));
+          assertThat(target).as(field.asText() + " points at a field the step has").isNotNull();
         }
       }
     }
