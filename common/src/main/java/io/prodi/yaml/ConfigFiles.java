@@ -77,27 +77,11 @@ public final class ConfigFiles {
         : java.util.Optional.empty();
   }
 
-  /** The local file a URI names (no scheme, or {@code file:}), read without Hadoop; empty for other schemes. */
-  private static java.util.Optional<java.nio.file.Path> local(String uri) {
-    try {
-      URI parsed = new URI(uri.replace(" ", "%20"));
-      if (parsed.getScheme() == null) {
-        return java.util.Optional.of(java.nio.file.Paths.get(uri));
-      }
-      if (parsed.getScheme().equals("file") && parsed.getPath() != null) {
-        return java.util.Optional.of(java.nio.file.Paths.get(parsed.getPath()));
-      }
-    } catch (java.net.URISyntaxException | RuntimeException e) {
-      return java.util.Optional.empty();
-    }
-    return java.util.Optional.empty();
-  }
-
   /** The whole text of a config file (UTF-8). */
   public String read(String uri) {
-    java.util.Optional<java.nio.file.Path> local = local(uri);
+    java.util.Optional<java.nio.file.Path> local = LocalFiles.of(uri);
     if (local.isPresent()) {
-      return readLocal(uri, local.get());
+      return LocalFiles.read(uri, local.get(), LARGEST_CONFIG_BYTES);
     }
     Path path = new Path(uri);
     try {
@@ -115,23 +99,6 @@ public final class ConfigFiles {
       if (e instanceof ConfigException) {
         throw (ConfigException) e;
       }
-      throw ConfigException.of(uri, "$", "Cannot read config: " + firstLine(e) + " (" + uri + ")");
-    }
-  }
-
-  private static String readLocal(String uri, java.nio.file.Path file) {
-    try {
-      if (java.nio.file.Files.isDirectory(file)) {
-        throw ConfigException.of(uri, "$", "Cannot read config: it is a folder (" + uri + ")");
-      }
-      long length = java.nio.file.Files.size(file);
-      if (length > LARGEST_CONFIG_BYTES) {
-        throw ConfigException.of(uri, "$", "Cannot read config: larger than 4 MiB (" + length + " bytes)");
-      }
-      return new String(java.nio.file.Files.readAllBytes(file), StandardCharsets.UTF_8);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw ConfigException.of(uri, "$", "Cannot read config: file not found (" + uri + ")");
-    } catch (IOException e) {
       throw ConfigException.of(uri, "$", "Cannot read config: " + firstLine(e) + " (" + uri + ")");
     }
   }
@@ -156,7 +123,7 @@ public final class ConfigFiles {
    * reading the file reports its real error.
    */
   public boolean exists(String uri) {
-    java.util.Optional<java.nio.file.Path> local = local(uri);
+    java.util.Optional<java.nio.file.Path> local = LocalFiles.of(uri);
     if (local.isPresent()) {
       return java.nio.file.Files.isRegularFile(local.get());
     }
@@ -175,9 +142,9 @@ public final class ConfigFiles {
    * path order, each written as {@code uri} plus its relative path; empty when {@code uri} is not a folder.
    */
   public java.util.List<String> yamlFilesUnder(String uri) {
-    java.util.Optional<java.nio.file.Path> local = local(uri);
+    java.util.Optional<java.nio.file.Path> local = LocalFiles.of(uri);
     if (local.isPresent()) {
-      return localYamlFilesUnder(uri, local.get());
+      return LocalFiles.yamlFilesUnder(uri, local.get());
     }
     Path folder = new Path(uri);
     java.util.List<String> files = new java.util.ArrayList<>();
@@ -201,21 +168,6 @@ public final class ConfigFiles {
     }
     java.util.Collections.sort(files);
     return files;
-  }
-
-  private static java.util.List<String> localYamlFilesUnder(String uri, java.nio.file.Path folder) {
-    if (!java.nio.file.Files.isDirectory(folder)) {
-      return java.util.List.of();
-    }
-    String prefix = uri.replaceAll("/+$", "");
-    try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(folder)) {
-      return walk.filter(java.nio.file.Files::isRegularFile)
-          .map(f -> folder.relativize(f).toString().replace(java.io.File.separatorChar, '/'))
-          .filter(name -> name.endsWith(".yml") || name.endsWith(".yaml"))
-          .map(name -> prefix + "/" + name).sorted().collect(java.util.stream.Collectors.toList());
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw ConfigException.of(uri, "$", "Cannot list configs: " + e.getMessage() + " (" + uri + ")");
-    }
   }
 
   /**
@@ -242,7 +194,7 @@ public final class ConfigFiles {
 
   /** Whether {@code uri} names an existing folder; a file system that cannot answer counts as no. */
   public boolean isFolder(String uri) {
-    java.util.Optional<java.nio.file.Path> local = local(uri);
+    java.util.Optional<java.nio.file.Path> local = LocalFiles.of(uri);
     if (local.isPresent()) {
       return java.nio.file.Files.isDirectory(local.get());
     }
