@@ -22,9 +22,9 @@ public final class FilesSinkSpec implements SinkSpec {
   private final Integer coalesce;
   private final Integer repartition;
   private final Map<String, String> options;
-  private final List<String> mergeKeys;
+  private final MergeSpec merge;
 
-  private FilesSinkSpec(ConfigNode node, String format, LocationSpec location, WriteMode mode, List<String> mergeKeys) {
+  private FilesSinkSpec(ConfigNode node, String format, LocationSpec location, WriteMode mode, MergeSpec merge) {
     this.name = node.get("name").text();
     this.format = format;
     this.location = location;
@@ -33,7 +33,7 @@ public final class FilesSinkSpec implements SinkSpec {
     this.coalesce = WriteModes.positive(node.get("coalesce")).orElse(null);
     this.repartition = WriteModes.positive(node.get("repartition")).orElse(null);
     this.options = node.get("options").textMap();
-    this.mergeKeys = List.copyOf(mergeKeys);
+    this.merge = merge;
   }
 
   private FilesSinkSpec(FilesSinkSpec base, List<String> partitionBy, WriteMode mode) {
@@ -45,7 +45,7 @@ public final class FilesSinkSpec implements SinkSpec {
     this.coalesce = base.coalesce;
     this.repartition = base.repartition;
     this.options = base.options;
-    this.mergeKeys = base.mergeKeys;
+    this.merge = base.merge;
   }
 
   /**
@@ -77,14 +77,15 @@ public final class FilesSinkSpec implements SinkSpec {
     }
     String format = Optional.ofNullable(node.get("format").oneOf("format", Formats.WRITABLE)).orElse("parquet");
     WriteMode mode = WriteModes.mode(node, defaultMode, WriteModes.ALL);
-    if (mode == WriteMode.MERGE && !format.equals("delta")) {
-      node.get("mode").error("Cannot merge into " + format + " files: mode merge needs format delta (" + format + ")");
+    if (mode.mergesByKey() && !format.equals("delta")) {
+      node.get("mode").error("Cannot merge into " + format + " files: mode " + mode + " needs format delta ("
+          + format + ")");
     }
     if (node.has("coalesce") && node.has("repartition")) {
       node.error("Cannot use both coalesce and repartition on one sink: choose one ("
           + node.get("coalesce").shown() + ", " + node.get("repartition").shown() + ")");
     }
-    return new FilesSinkSpec(node, format, location, mode, WriteModes.mergeKeys(node, mode));
+    return new FilesSinkSpec(node, format, location, mode, MergeSpec.bind(node, mode));
   }
 
   @Override
@@ -155,11 +156,12 @@ public final class FilesSinkSpec implements SinkSpec {
   @Override
   public List<String> columnsNamed() {
     List<String> named = new java.util.ArrayList<>(partitionBy);
-    named.addAll(mergeKeys);
+    named.addAll(merge.columnsNamed());
     return named;
   }
 
-  public List<String> mergeKeys() {
-    return mergeKeys;
+  /** The merge block: keys and change ordering of mode merge or scd2 (empty otherwise). */
+  public MergeSpec merge() {
+    return merge;
   }
 }

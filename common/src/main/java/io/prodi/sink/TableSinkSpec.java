@@ -20,16 +20,16 @@ public final class TableSinkSpec implements SinkSpec {
   private final WriteMode mode;
   private final List<String> partitionBy;
   private final Map<String, String> options;
-  private final List<String> mergeKeys;
+  private final MergeSpec merge;
 
-  private TableSinkSpec(ConfigNode node, String table, String format, WriteMode mode, List<String> mergeKeys) {
+  private TableSinkSpec(ConfigNode node, String table, String format, WriteMode mode, MergeSpec merge) {
     this.name = node.get("name").text();
     this.table = table;
     this.format = format;
     this.mode = mode;
     this.partitionBy = node.get("partition_by").textList();
     this.options = node.get("options").textMap();
-    this.mergeKeys = List.copyOf(mergeKeys);
+    this.merge = merge;
   }
 
   static TableSinkSpec bind(ConfigNode node, WriteMode defaultMode) {
@@ -41,10 +41,11 @@ public final class TableSinkSpec implements SinkSpec {
     }
     String format = node.get("format").oneOf("format", Formats.WRITABLE);
     WriteMode mode = WriteModes.mode(node, defaultMode, WriteModes.ALL);
-    if (mode == WriteMode.MERGE && format != null && !format.equals("delta")) {
-      node.get("mode").error("Cannot merge into a " + format + " table: mode merge needs format delta (" + format + ")");
+    if (mode.mergesByKey() && format != null && !format.equals("delta")) {
+      node.get("mode").error("Cannot merge into a " + format + " table: mode " + mode + " needs format delta ("
+          + format + ")");
     }
-    return new TableSinkSpec(node, table, format, mode, WriteModes.mergeKeys(node, mode));
+    return new TableSinkSpec(node, table, format, mode, MergeSpec.bind(node, mode));
   }
 
   @Override
@@ -64,7 +65,7 @@ public final class TableSinkSpec implements SinkSpec {
 
   @Override
   public boolean usesDelta() {
-    return "delta".equals(format) || mode == WriteMode.MERGE;
+    return "delta".equals(format) || mode.mergesByKey();
   }
 
   @Override
@@ -97,11 +98,12 @@ public final class TableSinkSpec implements SinkSpec {
   @Override
   public List<String> columnsNamed() {
     List<String> named = new java.util.ArrayList<>(partitionBy);
-    named.addAll(mergeKeys);
+    named.addAll(merge.columnsNamed());
     return named;
   }
 
-  public List<String> mergeKeys() {
-    return mergeKeys;
+  /** The merge block: keys and change ordering of mode merge or scd2 (empty otherwise). */
+  public MergeSpec merge() {
+    return merge;
   }
 }

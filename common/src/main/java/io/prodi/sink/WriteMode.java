@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** How a sink writes; {@link #NOOP} for a sink that writes nothing. Shown by its lower-case id. */
 public enum WriteMode {
-  OVERWRITE, APPEND, ERROR, IGNORE, MERGE, NOOP;
+  OVERWRITE, APPEND, ERROR, IGNORE, MERGE, SCD2, NOOP;
 
   public String id() {
     return name().toLowerCase(Locale.ROOT);
@@ -28,6 +28,11 @@ public enum WriteMode {
   /** Whether a rerun of the same rows would add them again: what exactly-once must guard. */
   public boolean appends() {
     return this == APPEND;
+  }
+
+  /** Whether it upserts on {@code merge.keys} (merge: latest row per key; scd2: a row per version): Delta only. */
+  public boolean mergesByKey() {
+    return this == MERGE || this == SCD2;
   }
 
   @Override

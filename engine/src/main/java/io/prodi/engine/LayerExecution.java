@@ -38,8 +38,9 @@ final class LayerExecution {
 
   void run() {
     Watermarks watermarks = Watermarks.start(context, context.env());
-    StepContext run = watermarks.isEmpty() ? context
-        : context.withWriteTxn(new WriteTxn(watermarks.stateIds(), watermarks.nextGeneration()));
+    StepContext dated = context.withLogicalDate(logicalDate);
+    StepContext run = watermarks.isEmpty() ? dated
+        : dated.withWriteTxn(new WriteTxn(watermarks.stateIds(), watermarks.nextGeneration()));
     ObservedCounts counts = new ObservedCounts(context.runId());
     context.spark().listenerManager().register(counts);
     try {

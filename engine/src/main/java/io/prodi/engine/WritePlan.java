@@ -5,7 +5,6 @@ import io.prodi.dq.ExpectationSpec;
 import io.prodi.dq.OnFail;
 import io.prodi.engine.dq.DataQuality;
 import io.prodi.sink.SinkSpec;
-import io.prodi.sink.WriteMode;
 import java.util.List;
 
 /**
@@ -36,7 +35,7 @@ final class WritePlan {
     boolean mayStop = config.dq().failOnError() && expectations.stream().anyMatch(e -> e.onFail() == OnFail.FAIL);
     boolean quarantines = expectations.stream().anyMatch(e -> e.onFail() == OnFail.QUARANTINE);
     boolean checkedWhileWriting = !expectations.isEmpty() && !mayStop && !quarantines
-        && sinks.get(0).mode() != WriteMode.MERGE && DataQuality.observable(expectations);
+        && !sinks.get(0).mode().mergesByKey() && DataQuality.observable(expectations);
     boolean cachesOutput = sinks.size() > 1 || appendsIncrementally
         || (!expectations.isEmpty() && !checkedWhileWriting);
     return new WritePlan(cachesOutput, incremental && cachesOutput);

@@ -1,7 +1,10 @@
 package io.prodi.engine.sink;
 
 import io.delta.tables.DeltaTable;
+import io.prodi.engine.change.ChangeData;
 import io.prodi.engine.spi.StepContext;
+import io.prodi.sink.MergeSpec;
+import io.prodi.sink.WriteMode;
 import io.prodi.run.RunFailure;
 import io.prodi.sink.SinkResult;
 import java.util.List;
@@ -17,27 +20,42 @@ import org.apache.spark.sql.Row;
 final class DeltaMerge {
   private DeltaMerge() {}
 
-  static SinkResult intoPath(Dataset<Row> output, String path, List<String> keys, List<String> partitionBy,
-      StepContext context) {
-    if (!DeltaTable.isDeltaTable(context.spark(), path)) {
-      java.util.Optional<String> data = PathCheck.dataIn(context, path);
-      if (data.isPresent()) {
-        throw new RunFailure("Cannot merge into " + path + ": it exists and is not a Delta table (it holds "
-            + data.get() + ")");
-      }
-      output.write().format("delta").partitionBy(partitionBy.toArray(new String[0])).save(path);
+  static SinkResult intoPath(Dataset<Row> output, String path, WriteMode mode, MergeSpec spec,
+      List<String> partitionBy, StepContext context) {
+    boolean exists = DeltaTable.isDeltaTable(context.spark(), path);
+    java.util.Optional<String> data = exists ? java.util.Optional.empty() : PathCheck.dataIn(context, path);
+    if (data.isPresent()) {
+      throw new RunFailure("Cannot merge into " + path + ": it exists and is not a Delta table (it holds "
+          + data.get() + ")");
+    }
+    if (ChangeData.applies(mode, spec)) {
+      return new ChangeData(mode, spec, partitionBy).intoPath(output, path, context);
+    }
+    Dataset<Row> stored = stored(output, spec);
+    if (!exists) {
+      stored.write().format("delta").partitionBy(partitionBy.toArray(new String[0])).save(path);
       return SinkResult.allRows();
     }
-    return merge(DeltaTable.forPath(context.spark(), path), output, keys, path);
+    return merge(DeltaTable.forPath(context.spark(), path), stored, spec.keys(), path);
   }
 
-  static SinkResult intoTable(Dataset<Row> output, String table, List<String> keys, List<String> partitionBy,
-      StepContext context) {
+  static SinkResult intoTable(Dataset<Row> output, String table, WriteMode mode, MergeSpec spec,
+      List<String> partitionBy, StepContext context) {
+    if (ChangeData.applies(mode, spec)) {
+      return new ChangeData(mode, spec, partitionBy).intoTable(output, table, context);
+    }
+    output = stored(output, spec);
+    List<String> keys = spec.keys();
     if (!context.spark().catalog().tableExists(table)) {
       output.write().format("delta").partitionBy(partitionBy.toArray(new String[0])).saveAsTable(table);
       return SinkResult.allRows();
     }
     return merge(DeltaTable.forName(context.spark(), table), output, keys, table);
+  }
+
+  /** The output without {@code except_columns}. */
+  private static Dataset<Row> stored(Dataset<Row> output, MergeSpec spec) {
+    return spec.exceptColumns().isEmpty() ? output : output.drop(spec.exceptColumns().toArray(new String[0]));
   }
 
   private static SinkResult merge(DeltaTable target, Dataset<Row> output, List<String> keys, String where) {

@@ -23,8 +23,8 @@ final class FilesSinkWriter {
     String location = spec.location(context.config().locationStorage(), context.config().baseDir());
     Dataset<Row> shaped = shape(output, spec.coalesce().orElse(null), spec.repartition().orElse(null));
     try {
-      if (spec.mode() == WriteMode.MERGE) {
-        return DeltaMerge.intoPath(shaped, location, spec.mergeKeys(), spec.partitionBy(), context);
+      if (spec.mode().mergesByKey()) {
+        return DeltaMerge.intoPath(shaped, location, spec.mode(), spec.merge(), spec.partitionBy(), context);
       }
       if (spec.mode() == WriteMode.IGNORE && PathCheck.exists(context, location)) {
         return SinkResult.skipped("mode ignore: " + location + " exists");

@@ -20,8 +20,8 @@ final class TableSinkWriter {
 
   static SinkResult write(TableSinkSpec spec, Dataset<Row> output, StepContext context) {
     try {
-      if (spec.mode() == WriteMode.MERGE) {
-        return DeltaMerge.intoTable(output, spec.table(), spec.mergeKeys(), spec.partitionBy(), context);
+      if (spec.mode().mergesByKey()) {
+        return DeltaMerge.intoTable(output, spec.table(), spec.mode(), spec.merge(), spec.partitionBy(), context);
       }
       if (spec.mode() == WriteMode.IGNORE && context.spark().catalog().tableExists(spec.table())) {
         return SinkResult.skipped("mode ignore: table " + spec.table() + " exists");

@@ -17,17 +17,19 @@ public final class StepContext {
   private final java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> watermarks;
   private final java.util.List<Runnable> cleanups;
   private final io.prodi.sink.WriteTxn writeTxn;
+  private final String logicalDate;
 
   public StepContext(SparkSession spark, LayerConfig config, String runId, Console console,
       io.prodi.env.RunEnvironment env) {
     this(spark, config, runId, console, env, source -> java.util.Optional.empty(),
-        new java.util.concurrent.CopyOnWriteArrayList<>(), null);
+        new java.util.concurrent.CopyOnWriteArrayList<>(), null,
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
   }
 
   private StepContext(SparkSession spark, LayerConfig config, String runId, Console console,
       io.prodi.env.RunEnvironment env,
       java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> watermarks,
-      java.util.List<Runnable> cleanups, io.prodi.sink.WriteTxn writeTxn) {
+      java.util.List<Runnable> cleanups, io.prodi.sink.WriteTxn writeTxn, String logicalDate) {
     this.spark = spark;
     this.config = config;
     this.runId = runId;
@@ -36,6 +38,7 @@ public final class StepContext {
     this.watermarks = watermarks;
     this.cleanups = cleanups;
     this.writeTxn = writeTxn;
+    this.logicalDate = logicalDate;
   }
 
   /** Something to undo when the layer run ends, after success and after failure (a staging folder). */
@@ -54,22 +57,32 @@ public final class StepContext {
   /** This context with the run's current watermarks, for the sources that read them (a JDBC placeholder). */
   public StepContext withWatermarks(
       java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> current) {
-    return new StepContext(spark, config, runId, console, env, current, cleanups, writeTxn);
+    return new StepContext(spark, config, runId, console, env, current, cleanups, writeTxn, logicalDate);
   }
 
   /** This context with the identity of an incremental run's writes, for the sinks that append. */
   public StepContext withWriteTxn(io.prodi.sink.WriteTxn txn) {
-    return new StepContext(spark, config, runId, console, env, watermarks, cleanups, txn);
+    return new StepContext(spark, config, runId, console, env, watermarks, cleanups, txn, logicalDate);
   }
 
   /** This context without a write identity: the quarantine replaces its run's partition instead. */
   public StepContext withoutWriteTxn() {
-    return new StepContext(spark, config, runId, console, env, watermarks, cleanups, null);
+    return new StepContext(spark, config, runId, console, env, watermarks, cleanups, null, logicalDate);
   }
 
   /** The identity of this run's appends when it is incremental: a rerun after a crash does not repeat them. */
   public java.util.Optional<io.prodi.sink.WriteTxn> writeTxn() {
     return java.util.Optional.ofNullable(writeTxn);
+  }
+
+  /** This context on the run's logical date (the {@code ds} variable). */
+  public StepContext withLogicalDate(String date) {
+    return new StepContext(spark, config, runId, console, env, watermarks, cleanups, writeTxn, date);
+  }
+
+  /** The run's logical date, the {@code ds} variable: the sequence of a snapshot without one of its own. */
+  public String logicalDate() {
+    return logicalDate;
   }
 
   /** The watermark a source reads from in this run (lag applied), when it is incremental. */

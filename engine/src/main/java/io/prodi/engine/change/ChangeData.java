@@ -1,0 +1,53 @@
+package io.prodi.engine.change;
+
+import io.prodi.engine.spi.StepContext;
+import io.prodi.sink.MergeSpec;
+import io.prodi.sink.SinkResult;
+import io.prodi.sink.WriteMode;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+/**
+ * Change data into a Delta table: {@code mode: merge} with an order ({@code sequence_by} or
+ * {@code snapshot}) and {@code mode: scd2}. The table depends on the set of changes seen, not on how
+ * they were batched into runs or the order the batches arrived.
+ */
+public final class ChangeData {
+  private final MergeSpec spec;
+  private final WriteMode mode;
+  private final List<String> partitionBy;
+
+  public ChangeData(WriteMode mode, MergeSpec spec, List<String> partitionBy) {
+    this.mode = mode;
+    this.spec = spec;
+    this.partitionBy = List.copyOf(partitionBy);
+  }
+
+  /** Whether the sink applies change data (an order, or history); else it is a plain upsert. */
+  public static boolean applies(WriteMode mode, MergeSpec spec) {
+    return mode == WriteMode.SCD2 || mode == WriteMode.MERGE && spec.ordered();
+  }
+
+  public SinkResult intoPath(Dataset<Row> output, String path, StepContext context) {
+    return apply(output, DeltaTarget.atPath(context.spark(), path), context);
+  }
+
+  public SinkResult intoTable(Dataset<Row> output, String table, StepContext context) {
+    return apply(output, DeltaTarget.named(context.spark(), table), context);
+  }
+
+  private SinkResult apply(Dataset<Row> output, DeltaTarget target, StepContext context) {
+    if (spec.snapshot()) {
+      return new SnapshotChanges(target, spec, context.logicalDate()).apply(output, mode, partitionBy);
+    }
+    ChangeBatch batch = ChangeBatch.of(output, spec, target.shown());
+    try {
+      return mode == WriteMode.SCD2
+          ? new HistoryMerge(target, batch, spec.trackHistory()).apply(partitionBy)
+          : new OrderedUpsert(target, batch).apply(partitionBy, spec.deleteWhen().isPresent());
+    } finally {
+      batch.release();
+    }
+  }
+}

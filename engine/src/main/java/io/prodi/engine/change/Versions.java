@@ -1,0 +1,82 @@
+package io.prodi.engine.change;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.lead;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+
+/**
+ * The SCD2 versions of keys from all their changes, a pure function of the set of changes: sorted by
+ * sequence, consecutive changes with equal tracked values form one version ({@code _valid_from} the
+ * first's sequence, untracked values the latest's); a delete closes the open version and opens none;
+ * {@code _valid_to} is the sequence of the change that closed the version, null while current.
+ */
+final class Versions {
+  static final String VALID_FROM = "_valid_from";
+  static final String VALID_TO = "_valid_to";
+  static final String IS_CURRENT = "_is_current";
+
+  private Versions() {}
+
+  /** The target columns of an SCD2 table storing {@code stored}. */
+  static List<String> targetColumns(List<String> stored) {
+    List<String> columns = new ArrayList<>(stored);
+    columns.addAll(List.of(VALID_FROM, VALID_TO, IS_CURRENT));
+    return columns;
+  }
+
+  static Dataset<Row> of(Dataset<Row> changes, ChangeBatch shape, List<String> tracked) {
+    Column seq = col(Conditions.quoted(shape.sequence()));
+    WindowSpec byKey = Window.partitionBy(shape.keys().stream().map(k -> col(Conditions.quoted(k)))
+        .toArray(Column[]::new)).orderBy(seq);
+    Column trackedValues = struct(tracked.stream().map(c -> col(Conditions.quoted(c))).toArray(Column[]::new));
+    Column deletes = col(ChangeBatch.DELETE);
+    Column previousDeletes = lag(deletes, 1).over(byKey);
+    Column opens = not(deletes).and(previousDeletes.isNull().or(previousDeletes)
+        .or(not(lag(trackedValues, 1).over(byKey).eqNullSafe(trackedValues))));
+    Dataset<Row> marked = changes
+        .withColumn("_prodi_next", lead(seq, 1).over(byKey))
+        .withColumn("_prodi_version", sum(when(opens, 1).otherwise(0)).over(byKey.rowsBetween(Window.unboundedPreceding(),
+            Window.currentRow())))
+        .where(not(deletes));
+    List<Column> group = shape.keys().stream().map(k -> col(Conditions.quoted(k))).collect(Collectors.toList());
+    group.add(col("_prodi_version"));
+    String latest = "struct(" + shape.stored().stream().map(Conditions::quoted).collect(Collectors.joining(", "))
+        + ")";
+    String seqName = Conditions.quoted(shape.sequence());
+    Dataset<Row> versions = marked.groupBy(group.toArray(new Column[0])).agg(
+        min(seq).as(VALID_FROM),
+        expr("max_by(" + latest + ", " + seqName + ")").as("_prodi_latest"),
+        expr("max_by(_prodi_next, " + seqName + ")").as(VALID_TO));
+    List<Column> out = shape.stored().stream().map(c -> col("_prodi_latest." + Conditions.quoted(c)).as(c))
+        .collect(Collectors.toList());
+    out.add(col(VALID_FROM));
+    out.add(col(VALID_TO));
+    out.add(col(VALID_TO).isNull().as(IS_CURRENT));
+    return versions.select(out.toArray(new Column[0]));
+  }
+
+  /** The tracked columns: those named, or every stored column but the keys and the sequence. */
+  static List<String> tracked(ChangeBatch shape, List<String> named) {
+    if (!named.isEmpty()) {
+      return named;
+    }
+    List<String> tracked = new ArrayList<>(shape.stored());
+    tracked.removeIf(c -> shape.keys().stream().anyMatch(c::equalsIgnoreCase) || c.equalsIgnoreCase(shape.sequence()));
+    return tracked;
+  }
+}
