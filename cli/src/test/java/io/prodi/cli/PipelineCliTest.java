@@ -73,7 +73,7 @@ class PipelineCliTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.out()).doesNotContain("plan for");
     assertThat(run.errors()).containsExactly("prodi: error: " + broken + ": io.sink.mode: Cannot use write mode "
-        + "'upsert': unknown write mode (valid: append, error, ignore, merge, overwrite)");
+        + "'upsert': unknown write mode (valid: append, error, ignore, merge, overwrite, scd2)");
   }
 
   @Test

@@ -52,7 +52,7 @@ class ProdiCliTest {
             + "mean 'format'? (valid keys: format, incremental, local_fallback, name, options, path, preferred_protocol, "
             + "relative_path, schema, type, uri, uris, use_local_fallback)",
         "prodi: error: " + bad + ": io.sink.mode: Cannot use write mode 'upsrt': unknown write mode (valid: append, "
-            + "error, ignore, merge, overwrite)");
+            + "error, ignore, merge, overwrite, scd2)");
     assertThat(run.outLines()).containsExactly("[raw] " + valid + " is valid");
   }
 

@@ -51,7 +51,7 @@ class DryRunLeavesNothingTest {
         tmp.toString(), "--summary", tmp.resolve("data/summary.json").toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.errors()).containsExactly("prodi: error: " + cfg + ": io.sink[1].mode: Cannot use write mode "
-        + "'upsert': unknown write mode (valid: append, error, ignore, merge, overwrite)");
+        + "'upsert': unknown write mode (valid: append, error, ignore, merge, overwrite, scd2)");
     assertThat(run.err()).doesNotContain("\tat ");
     assertThat(folder.snapshot()).isEqualTo(before);
   }

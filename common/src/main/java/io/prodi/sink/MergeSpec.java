@@ -61,8 +61,8 @@ public final class MergeSpec {
       merge.get("keys").error("Cannot merge: merge.keys must name the key columns of the upsert (missing)");
     }
     if (mode == WriteMode.SCD2 && sequenceBy == null && !snapshot) {
-      merge.error("Cannot keep history without an order: mode scd2 needs merge.sequence_by, or snapshot: true ("
-          + merge.shown() + ")");
+      merge.error("Cannot keep history without an order: mode scd2 needs merge.sequence_by, or snapshot: true "
+          + "(sequence_by missing)");
     }
     if (mode != WriteMode.SCD2 && !trackHistory.isEmpty()) {
       merge.get("track_history").error("Cannot track history in mode " + mode + ": track_history applies to mode "

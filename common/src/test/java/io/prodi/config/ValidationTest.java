@@ -110,7 +110,7 @@ class ValidationTest {
             + "did you mean 'cursor'? (valid: cursor, link_header, next_url, none, offset, page_number, "
             + "param_increment)",
         "ERROR io.sink.mode: Cannot use write mode 'upsert': unknown write mode (valid: append, error, ignore, "
-            + "merge, overwrite)");
+            + "merge, overwrite, scd2)");
   }
 
   @Test
@@ -202,6 +202,48 @@ class ValidationTest {
     assertThat(problems(layer(SOURCE + "  sink: {path: out, mode: merge}\n", ""))).containsExactly(
         "ERROR io.sink.mode: Cannot merge into parquet files: mode merge needs format delta (parquet)",
         "ERROR io.sink.merge.keys: Cannot merge: merge.keys must name the key columns of the upsert (missing)");
+  }
+
+  @Test
+  void changeDataMistakesAreFoundAllAtOnceWithTheirPaths() {
+    assertThat(problems(layer(SOURCE + "  sink: {path: out, format: delta, mode: scd2, merge: {track_history: [id, seq],"
+        + " except_columns: [id], delete_when: 'op = = 1', schema_evolution: some}}\n", ""))).containsExactly(
+        "ERROR io.sink.merge.schema_evolution: Cannot use schema_evolution 'some': unknown schema_evolution, did you "
+            + "mean 'none'? (valid: none, add_columns)",
+        "ERROR io.sink.merge.keys: Cannot merge: merge.keys must name the key columns of the upsert (missing)",
+        "ERROR io.sink.merge: Cannot keep history without an order: mode scd2 needs merge.sequence_by, or snapshot: "
+            + "true (sequence_by missing)",
+        "ERROR io.sink.merge.delete_when: Cannot parse delete_when: syntax error at or near '=' at line 1, position 5 "
+            + "(op = = 1)",
+        "ERROR io.sink.merge.delete_when: Cannot delete without an order: delete_when needs merge.sequence_by, so an "
+            + "older change never brings a deleted key back (op = = 1)");
+    assertThat(problems(layer(SOURCE + "  sink: {path: out, format: delta, mode: scd2, merge: {keys: [id], "
+        + "sequence_by: seq, track_history: [id, seq, name], except_columns: [id, seq]}}\n", ""))).containsExactly(
+        "ERROR io.sink.merge.track_history: Cannot track history of id: it is a key or the sequence column, which "
+            + "never change within a version (id)",
+        "ERROR io.sink.merge.track_history: Cannot track history of seq: it is a key or the sequence column, which "
+            + "never change within a version (seq)",
+        "ERROR io.sink.merge.except_columns: Cannot leave key id out of the table: except_columns must not name a key "
+            + "(id)");
+    assertThat(problems(layer(SOURCE + "  sink: {path: out, format: delta, mode: merge, merge: {keys: [id], "
+        + "sequence_by: seq, track_history: [name], except_columns: [seq]}}\n", ""))).containsExactly(
+        "ERROR io.sink.merge.track_history: Cannot track history in mode merge: track_history applies to mode scd2 "
+            + "(name)",
+        "ERROR io.sink.merge.except_columns: Cannot leave the sequence column out in mode merge: the table keeps it to "
+            + "ignore changes older than a row (seq)");
+    assertThat(problems(layer(SOURCE + "  sink: {path: out, format: delta, mode: scd2, merge: {keys: [id], "
+        + "snapshot: true, delete_when: \"op = 'D'\"}}\n", ""))).containsExactly(
+        "ERROR io.sink.merge.delete_when: Cannot use delete_when with snapshot: true: in a snapshot the keys that "
+            + "vanish are the deletes (op = 'D')");
+    assertThat(problems(layer(SOURCE + "  sink: {path: out, format: delta, mode: append, merge: {keys: [id]}}\n",
+        ""))).containsExactly("ERROR io.sink.merge: Cannot use merge with mode append: it applies to modes merge and "
+            + "scd2 ({\"keys\":[\"id\"]})");
+    assertThat(problems(layer(SOURCE + "  sink: {path: out, mode: scd2, merge: {keys: [id], sequence_by: seq}}\n",
+        ""))).containsExactly("ERROR io.sink.mode: Cannot merge into parquet files: mode scd2 needs format delta "
+            + "(parquet)");
+    assertThat(problems(layer(SOURCE + "  sink: {path: out, format: delta, mode: scd2, merge: {keys: [id], "
+        + "sequence_by: seq, delete_when: \"op = 'D'\", except_columns: [op, seq], track_history: [name]}}\n", "")))
+        .isEmpty();
   }
 
   @Test

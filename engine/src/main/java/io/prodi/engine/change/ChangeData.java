@@ -9,8 +9,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Change data into a Delta table: {@code mode: merge} with an order ({@code sequence_by} or
- * {@code snapshot}) and {@code mode: scd2}. The table depends on the set of changes seen, not on how
+ * Upserts and change data into a Delta table: {@code mode: merge} (the input wins, or in order with
+ * {@code sequence_by} or {@code snapshot}) and {@code mode: scd2}. The table depends on the set of changes seen, not on how
  * they were batched into runs or the order the batches arrived.
  */
 public final class ChangeData {
@@ -24,11 +24,6 @@ public final class ChangeData {
     this.partitionBy = List.copyOf(partitionBy);
   }
 
-  /** Whether the sink applies change data (an order, or history); else it is a plain upsert. */
-  public static boolean applies(WriteMode mode, MergeSpec spec) {
-    return mode == WriteMode.SCD2 || mode == WriteMode.MERGE && spec.ordered();
-  }
-
   public SinkResult intoPath(Dataset<Row> output, String path, StepContext context) {
     return apply(output, DeltaTarget.atPath(context.spark(), path), context);
   }
@@ -38,6 +33,15 @@ public final class ChangeData {
   }
 
   private SinkResult apply(Dataset<Row> output, DeltaTarget target, StepContext context) {
+    Dataset<Row> stored = spec.exceptColumns().isEmpty() ? output
+        : output.drop(spec.exceptColumns().toArray(new String[0]));
+    if (target.exists()) {
+      List<DeltaTarget> beside = mode == WriteMode.SCD2 ? List.of(target.beside("changes")) : List.of();
+      NewColumns.apply(target, stored.schema(), spec.schemaEvolution(), beside);
+    }
+    if (mode == WriteMode.MERGE && !spec.ordered()) {
+      return PlainUpsert.apply(target, stored, spec.keys(), partitionBy);
+    }
     if (spec.snapshot()) {
       return new SnapshotChanges(target, spec, context.logicalDate()).apply(output, mode, partitionBy);
     }

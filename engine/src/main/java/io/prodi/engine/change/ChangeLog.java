@@ -30,7 +30,7 @@ final class ChangeLog {
               Conditions.raiseTie(batch.keys(), batch.sequence(), "s", type)))
           .whenNotMatched().insertExpr(Conditions.assignFrom(values, "s"))
           .execute();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark throws its checked SparkException from Scala
       throw ChangeMetrics.failure(target, e);
     }
   }

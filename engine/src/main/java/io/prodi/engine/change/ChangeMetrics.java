@@ -34,7 +34,7 @@ final class ChangeMetrics {
   }
 
   /** A merge's failure as a run failure: a tie raised inside it named, anything else in Delta's words. */
-  static RunFailure failure(DeltaTarget target, RuntimeException e) {
+  static RunFailure failure(DeltaTarget target, Exception e) {
     return Conditions.tieIn(e).map(tie -> ChangeBatch.tie(target.shown(), tie)).orElseGet(() ->
         new RunFailure("Cannot apply changes to " + target.shown() + ": " + RunFailure.firstLine(e), e));
   }

@@ -73,6 +73,16 @@ final class DeltaTarget {
     spark.sql("ALTER TABLE " + sqlName() + " SET TBLPROPERTIES ('" + key + "' = '" + value.replace("'", "\\'") + "')");
   }
 
+  /** New nullable columns, after the existing ones. */
+  void addColumns(List<org.apache.spark.sql.types.StructField> fields) {
+    if (fields.isEmpty()) {
+      return;
+    }
+    spark.sql("ALTER TABLE " + sqlName() + " ADD COLUMNS (" + fields.stream()
+        .map(f -> Conditions.quoted(f.name()) + " " + f.dataType().sql()).collect(java.util.stream.Collectors.joining(", "))
+        + ")");
+  }
+
   /** What messages call it: the path or the table name. */
   String shown() {
     return path != null ? path : table;

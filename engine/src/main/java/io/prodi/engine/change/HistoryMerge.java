@@ -64,7 +64,7 @@ final class HistoryMerge {
           .updateExpr(Conditions.assignFrom(columns, "s"))
           .whenNotMatched("s." + ACTION + " = 'upsert'").insertExpr(Conditions.assignFrom(columns, "s"))
           .execute();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark throws its checked SparkException from Scala
       throw ChangeMetrics.failure(target, e);
     }
   }

@@ -78,7 +78,7 @@ final class OrderedUpsert {
               + "))").updateExpr(java.util.Map.of(seq, Conditions.raiseTie(batch.keys(), batch.sequence(), "s", type)))
           .whenNotMatched("NOT s." + ChangeBatch.DELETE).insertExpr(Conditions.assignFrom(stored, "s"))
           .execute();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark throws its checked SparkException from Scala
       throw ChangeMetrics.failure(target, e);
     }
   }
@@ -110,7 +110,7 @@ final class OrderedUpsert {
           .whenMatched("NOT s." + ChangeBatch.DELETE + " AND s." + q + " > t." + q).delete()
           .whenNotMatched("s." + ChangeBatch.DELETE).insertExpr(Conditions.assignFrom(keysAnd(seq), "s"))
           .execute();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark throws its checked SparkException from Scala
       throw new RunFailure("Cannot keep the tombstones of " + target.shown() + ": " + RunFailure.firstLine(e), e);
     }
   }

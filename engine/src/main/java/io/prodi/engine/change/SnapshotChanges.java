@@ -138,7 +138,7 @@ final class SnapshotChanges {
           .whenNotMatched().insertExpr(Conditions.assignFrom(batch.stored(), "s"))
           .whenNotMatchedBySource().delete()
           .execute();
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark throws its checked SparkException from Scala
       throw ChangeMetrics.failure(target, e);
     }
     return ChangeMetrics.since(target, before);
