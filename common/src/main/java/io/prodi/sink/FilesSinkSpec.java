@@ -36,7 +36,7 @@ public final class FilesSinkSpec implements SinkSpec {
     this.merge = merge;
   }
 
-  private FilesSinkSpec(FilesSinkSpec base, List<String> partitionBy, WriteMode mode) {
+  private FilesSinkSpec(FilesSinkSpec base, List<String> partitionBy, WriteMode mode, MergeSpec merge) {
     this.name = base.name;
     this.format = base.format;
     this.location = base.location;
@@ -45,7 +45,7 @@ public final class FilesSinkSpec implements SinkSpec {
     this.coalesce = base.coalesce;
     this.repartition = base.repartition;
     this.options = base.options;
-    this.merge = base.merge;
+    this.merge = merge;
   }
 
   /**
@@ -59,7 +59,12 @@ public final class FilesSinkSpec implements SinkSpec {
     }
     List<String> partitions = new java.util.ArrayList<>(List.of(column));
     partitions.addAll(partitionBy);
-    return Optional.of(new FilesSinkSpec(this, partitions, WriteMode.OVERWRITE));
+    return Optional.of(new FilesSinkSpec(this, partitions, WriteMode.OVERWRITE, merge));
+  }
+
+  /** This Delta sink (a path of its own) writing as {@code upsert} does in {@code mode}: a config test's copy of a sink. */
+  public FilesSinkSpec upserting(WriteMode newMode, MergeSpec upsert) {
+    return new FilesSinkSpec(this, partitionBy, newMode, upsert);
   }
 
   private static Set<String> keys() {
@@ -158,6 +163,11 @@ public final class FilesSinkSpec implements SinkSpec {
     List<String> named = new java.util.ArrayList<>(partitionBy);
     named.addAll(merge.columnsNamed());
     return named;
+  }
+
+  @Override
+  public Optional<MergeSpec> upsert() {
+    return mode.mergesByKey() ? Optional.of(merge) : Optional.empty();
   }
 
   /** The merge block: keys and change ordering of mode merge or scd2 (empty otherwise). */

@@ -45,6 +45,14 @@ public interface SinkSpec {
     return Optional.empty();
   }
 
+  /**
+   * The merge block of a sink in mode merge or scd2: how a config test writes its rows the same way into a
+   * Delta table of its own (empty for other modes).
+   */
+  default Optional<MergeSpec> upsert() {
+    return Optional.empty();
+  }
+
   /** The output columns it writes by name: partition columns and merge keys. */
   default java.util.List<String> columnsNamed() {
     return java.util.List.of();

@@ -102,6 +102,11 @@ public final class TableSinkSpec implements SinkSpec {
     return named;
   }
 
+  @Override
+  public Optional<MergeSpec> upsert() {
+    return mode.mergesByKey() ? Optional.of(merge) : Optional.empty();
+  }
+
   /** The merge block: keys and change ordering of mode merge or scd2 (empty otherwise). */
   public MergeSpec merge() {
     return merge;

@@ -166,7 +166,10 @@ public final class ConfigSchema {
       ObjectNode spec = object(SinkTypes.keys(type));
       props(spec).set("mode", enumOf(SinkTypes.modes()));
       if (spec.get("properties").has("merge")) {
-        props(spec).set("merge", object(SinkTypes.MERGE_KEYS));
+        ObjectNode merge = object(SinkTypes.MERGE_KEYS);
+        props(merge).set("snapshot", type("boolean"));
+        props(merge).set("schema_evolution", enumOf("none", "add_columns"));
+        props(spec).set("merge", merge);
       }
       if (spec.get("properties").has("format")) {
         props(spec).set("format", enumOf(Formats.WRITABLE));

@@ -152,7 +152,8 @@ public final class ConfigTestRunner {
     List<Map<String, Object>> rows = new ArrayList<>();
     List<String> columns = new ArrayList<>();
     if (Files.exists(path)) {
-      Dataset<Row> data = spark.read().parquet(path.toString());
+      Dataset<Row> data = Files.isDirectory(path.resolve("_delta_log")) ? spark.read().format("delta").load(path.toString())
+          : spark.read().parquet(path.toString());
       columns.addAll(List.of(data.columns()));
       for (Row row : data.collectAsList()) {
         Map<String, Object> values = new java.util.LinkedHashMap<>();

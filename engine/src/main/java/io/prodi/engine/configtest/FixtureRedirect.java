@@ -60,7 +60,9 @@ final class FixtureRedirect {
     }
     List<SinkSpec> sinks = new ArrayList<>();
     for (int i = 0; i < config.sinks().size(); i++) {
-      sinks.add(sink(tmp.resolve("sink_" + i)));
+      SinkSpec sink = config.sinks().get(i);
+      Path at = tmp.resolve("sink_" + i);
+      sinks.add(sink.upsert().<SinkSpec>map(u -> deltaSink(at).upserting(sink.mode(), u)).orElseGet(() -> sink(at)));
     }
     DqSpec dq = config.dq().withExpectations(e -> e.ref().isEmpty() ? e : e.withRef(fixtureSource(e, test, spark,
         views))).redirected(sink(tmp.resolve("quarantine")), tmp.resolve("report").toString());
@@ -85,6 +87,12 @@ final class FixtureRedirect {
 
   private static SinkSpec sink(Path path) {
     return SinkTypes.bind(node("{format: parquet, mode: overwrite, path: '" + path + "'}"), WriteMode.OVERWRITE).orElseThrow();
+  }
+
+  /** A Delta table in the test's folder, for a sink that upserts: the test sees what the merge leaves. */
+  private static io.prodi.sink.FilesSinkSpec deltaSink(Path path) {
+    return (io.prodi.sink.FilesSinkSpec) SinkTypes.bind(node("{format: delta, mode: append, path: '" + path + "'}"),
+        WriteMode.APPEND).orElseThrow();
   }
 
   private static ConfigNode node(String yaml) {
