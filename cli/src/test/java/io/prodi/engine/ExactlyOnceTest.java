@@ -32,7 +32,8 @@ class ExactlyOnceTest extends EngineTestBase {
     DURING_THE_SINK_WRITE(Operation.CREATE, ".*/out/sink/.*part-.*"),
     AFTER_THE_SINK_COMMIT_BEFORE_THE_STATE_COMMIT(Operation.CREATE, ".*/state/.*/_tmp-.*"),
     DURING_THE_STAGED_MOVES(Operation.RENAME, ".*/out/sink/_prodi_staging/[^/]+/part-.*"),
-    AFTER_THE_MOVES_BEFORE_THE_COMMIT_MARKER(Operation.CREATE, ".*/out/sink/_prodi_commits/.*");
+    AFTER_THE_MOVES_BEFORE_THE_COMMIT_MARKER(Operation.CREATE, ".*/out/sink/_prodi_commits/.*"),
+    DURING_THE_CHANGE_LOG_WRITE(Operation.CREATE, ".*/out/_prodi_sink/changes/.*part-.*");
 
     final Operation operation;
     final String pattern;
@@ -49,6 +50,9 @@ class ExactlyOnceTest extends EngineTestBase {
     CSV_APPEND("{path: out/sink, format: csv, mode: append, options: {header: 'true'}}", "csv"),
     DELTA_APPEND("{path: out/sink, format: delta, mode: append}", "delta"),
     DELTA_MERGE("{path: out/sink, format: delta, mode: merge, merge: {keys: [id, updated]}}", "delta"),
+    DELTA_MERGE_IN_ORDER("{path: out/sink, format: delta, mode: merge, merge: {keys: [id], sequence_by: updated}}",
+        "delta"),
+    DELTA_SCD2("{path: out/sink, format: delta, mode: scd2, merge: {keys: [id], sequence_by: updated}}", "delta"),
     PARQUET_OVERWRITE_PARTITIONED("{path: out/sink, mode: overwrite, partition_by: [country]}", "parquet");
 
     final String spec;
@@ -65,8 +69,10 @@ class ExactlyOnceTest extends EngineTestBase {
     for (Sink sink : Sink.values()) {
       for (CrashPoint point : CrashPoint.values()) {
         boolean staged = sink == Sink.PARQUET_APPEND || sink == Sink.CSV_APPEND;
-        if (staged || (point != CrashPoint.DURING_THE_STAGED_MOVES
-            && point != CrashPoint.AFTER_THE_MOVES_BEFORE_THE_COMMIT_MARKER)) {
+        boolean stagePoint = point == CrashPoint.DURING_THE_STAGED_MOVES
+            || point == CrashPoint.AFTER_THE_MOVES_BEFORE_THE_COMMIT_MARKER;
+        boolean logPoint = point == CrashPoint.DURING_THE_CHANGE_LOG_WRITE;
+        if ((staged || !stagePoint) && (sink == Sink.DELTA_SCD2 || !logPoint)) {
           cases.add(Arguments.of(sink, point));
         }
       }
@@ -96,7 +102,8 @@ class ExactlyOnceTest extends EngineTestBase {
     if (sink.format.equals("csv")) {
       reader = reader.option("header", "true").schema(PEOPLE_SCHEMA.replace("'", ""));
     }
-    Rows.of(reader.load(at("out/sink")), "id", "trim(name)", "country", "amount", "updated")
+    String validTo = sink == Sink.DELTA_SCD2 ? "coalesce(cast(_valid_to AS STRING), 'open')" : "'-'";
+    Rows.of(reader.load(at("out/sink")), "id", "trim(name)", "country", "amount", "updated", validTo)
         .forEach(r -> out.add("sink " + r));
     org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> quarantine = spark().read().parquet(at("out/quarantine"));
     boolean keyed = java.util.Arrays.asList(quarantine.columns()).contains("_dq_run_key");
@@ -152,8 +159,12 @@ class ExactlyOnceTest extends EngineTestBase {
       }
       for (String[] row : batch) {
         if (valid(row)) {
-          String key = sink == Sink.DELTA_MERGE ? row[0] + "|" + row[4] : String.valueOf(table.size());
-          table.put(key, row);
+          boolean byChange = sink == Sink.DELTA_MERGE || sink == Sink.DELTA_SCD2;
+          String key = byChange ? row[0] + "|" + row[4] : sink == Sink.DELTA_MERGE_IN_ORDER ? row[0]
+              : String.valueOf(table.size());
+          if (sink != Sink.DELTA_MERGE_IN_ORDER || !table.containsKey(key) || table.get(key)[4].compareTo(row[4]) < 0) {
+            table.put(key, row);
+          }
         } else {
           quarantine.add("quarantine " + row[0] + "|valid_values_country|generation-" + generation);
         }
@@ -161,12 +172,19 @@ class ExactlyOnceTest extends EngineTestBase {
     }
     List<String> out = new ArrayList<>();
     table.values().stream().map(r -> "sink " + r[0] + "|" + r[1].trim() + "|" + r[2] + "|"
-        + (r[3].isEmpty() ? "null" : String.valueOf(Double.parseDouble(r[3]))) + "|" + r[4]).sorted()
+        + (r[3].isEmpty() ? "null" : String.valueOf(Double.parseDouble(r[3]))) + "|" + r[4] + "|"
+        + (sink == Sink.DELTA_SCD2 ? validTo(r, table.values()) : "-")).sorted()
         .forEach(out::add);
     quarantine.stream().sorted().forEach(out::add);
     out.add("watermark " + java.util.stream.Stream.concat(day1.stream(), day2.stream()).map(r -> r[4])
         .max(String::compareTo).orElseThrow());
     return out;
+  }
+
+  /** scd2 with every column tracked: a version ends at the next change of its key, or is open. */
+  private static String validTo(String[] row, java.util.Collection<String[]> changes) {
+    return changes.stream().filter(c -> c[0].equals(row[0]) && c[4].compareTo(row[4]) > 0).map(c -> c[4])
+        .min(String::compareTo).orElse("open");
   }
 
   private static boolean valid(String[] row) {
@@ -186,15 +204,19 @@ class ExactlyOnceTest extends EngineTestBase {
   @org.junit.jupiter.api.Test
   void theModelSeesADuplicatedRowThatTheRunsWouldHide() {
     List<String> model = expected(Sink.PARQUET_APPEND);
-    assertThat(model).contains("sink 2|Luis|CO|-3.0|2024-01-02", "sink 2|Luis|CO|4.0|2024-01-05",
-        "sink 7|Old|CO|1.0|2024-01-06", "quarantine 4|valid_values_country|generation-1",
+    assertThat(model).contains("sink 2|Luis|CO|-3.0|2024-01-02|-", "sink 2|Luis|CO|4.0|2024-01-05|-",
+        "sink 7|Old|CO|1.0|2024-01-06|-", "quarantine 4|valid_values_country|generation-1",
         "quarantine 9|valid_values_country|generation-2", "watermark 2024-01-08");
     List<String> doubled = new ArrayList<>(model);
-    doubled.add(0, "sink 7|Old|CO|1.0|2024-01-06"); // a rerun that appended day 2's rows again
+    doubled.add(0, "sink 7|Old|CO|1.0|2024-01-06|-"); // a rerun that appended day 2's rows again
     doubled.sort(null);
     assertThat(doubled).isNotEqualTo(model);
-    assertThat(expected(Sink.PARQUET_OVERWRITE_PARTITIONED)).doesNotContain("sink 2|Luis|CO|4.0|2024-01-05")
-        .contains("sink 7|Old|CO|1.0|2024-01-06", "sink 8|New|MX|2.0|2024-01-07");
+    assertThat(expected(Sink.PARQUET_OVERWRITE_PARTITIONED)).doesNotContain("sink 2|Luis|CO|4.0|2024-01-05|-")
+        .contains("sink 7|Old|CO|1.0|2024-01-06|-", "sink 8|New|MX|2.0|2024-01-07|-");
+    assertThat(expected(Sink.DELTA_MERGE_IN_ORDER)).contains("sink 2|Luis|CO|4.0|2024-01-05|-")
+        .doesNotContain("sink 2|Luis|CO|-3.0|2024-01-02|-");
+    assertThat(expected(Sink.DELTA_SCD2)).contains("sink 2|Luis|CO|-3.0|2024-01-02|2024-01-05",
+        "sink 2|Luis|CO|4.0|2024-01-05|open");
   }
 
   @ParameterizedTest(name = "{0} crashed {1}")
