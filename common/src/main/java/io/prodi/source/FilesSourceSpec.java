@@ -49,7 +49,7 @@ public final class FilesSourceSpec implements SourceSpec {
     }
     String format = Optional.ofNullable(node.get("format").oneOf("format", Formats.READABLE)).orElse("parquet");
     return new FilesSourceSpec(node.get("name").text(), format, node.get("options").textMap(), schema,
-        location, WatermarkSpec.bind(node.get("incremental"), Set.of()).orElse(null));
+        location, WatermarkSpec.bind(node.get("incremental"), Set.of(), format).orElse(null));
   }
 
   @Override

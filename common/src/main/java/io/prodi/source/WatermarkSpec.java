@@ -8,7 +8,9 @@ import java.util.Set;
 
 /** {@code incremental.watermark} of a source. */
 public final class WatermarkSpec {
-  public static final Set<String> INCREMENTAL_KEYS = Set.of("watermark");
+  public static final Set<String> INCREMENTAL_KEYS = Set.of("watermark", "by", "state_id");
+  /** The column a read by version carries: the table version of each change, its watermark. */
+  public static final String COMMIT_VERSION = "_commit_version";
   /** The keys of every watermark; an http source also takes {@code param}. */
   public static final Set<String> KEYS = Set.of("field", "state_id", "default", "from_env", "lag");
   public static final String DEFAULT_VALUE = "1970-01-01T00:00:00Z";
@@ -21,10 +23,17 @@ public final class WatermarkSpec {
   private final String param;
   private final Duration lag;
   private final String placeholder;
+  private final boolean byVersion;
 
   private WatermarkSpec(String field, String stateId, String defaultValue, String fromEnv, String param,
       Duration lag, String placeholder) {
+    this(field, stateId, defaultValue, fromEnv, param, lag, placeholder, false);
+  }
+
+  private WatermarkSpec(String field, String stateId, String defaultValue, String fromEnv, String param,
+      Duration lag, String placeholder, boolean byVersion) {
     this.field = field;
+    this.byVersion = byVersion;
     this.stateId = stateId;
     this.defaultValue = defaultValue;
     this.fromEnv = fromEnv;
@@ -38,10 +47,21 @@ public final class WatermarkSpec {
    * ({@code param} for http, {@code placeholder} for jdbc).
    */
   public static Optional<WatermarkSpec> bind(ConfigNode incremental, Set<String> extraKeys) {
+    return bind(incremental, extraKeys, null);
+  }
+
+  /**
+   * Reads {@code incremental} of a source that may read a Delta table by version ({@code by: version});
+   * {@code format} is the source's format, null for a source that cannot.
+   */
+  public static Optional<WatermarkSpec> bind(ConfigNode incremental, Set<String> extraKeys, String format) {
     if (incremental.isMissing()) {
       return Optional.empty();
     }
     incremental.allowKeys("incremental", INCREMENTAL_KEYS);
+    if (incremental.has("by") || incremental.has("state_id")) {
+      return byVersion(incremental, format);
+    }
     ConfigNode node = incremental.get("watermark");
     if (node.isMissing()) {
       node.missing("the watermark mapping");
@@ -54,6 +74,28 @@ public final class WatermarkSpec {
         node.get("state_id").text(), Optional.ofNullable(node.get("default").text()).orElse(DEFAULT_VALUE),
         node.get("from_env").text(), node.get("param").text(), lag(node.get("lag")),
         Optional.ofNullable(node.get("placeholder").text()).orElse(DEFAULT_PLACEHOLDER)));
+  }
+
+  /** {@code incremental: {by: version, state_id}}: the changes a Delta table committed since the last run. */
+  private static Optional<WatermarkSpec> byVersion(ConfigNode incremental, String format) {
+    if (incremental.has("watermark")) {
+      incremental.error("Cannot read incrementally two ways: use incremental.watermark or incremental.by, not both ("
+          + incremental.shown() + ")");
+    }
+    String by = incremental.get("by").oneOf("incremental.by", Set.of("version"));
+    if (!incremental.has("by")) {
+      incremental.get("by").missing("by: version (state_id goes with it)");
+    } else if (by != null && !"delta".equals(format)) {
+      incremental.get("by").error("Cannot read by version: incremental.by version reads a Delta table's changes, "
+          + "this source is " + (format == null ? "not a files source" : format) + " (" + by + ")");
+    }
+    return Optional.of(new WatermarkSpec(COMMIT_VERSION, incremental.get("state_id").text(), "-1", null, null,
+        Duration.ZERO, DEFAULT_PLACEHOLDER, true));
+  }
+
+  /** Whether it reads a Delta table's changes by table version (the watermark is the last version read). */
+  public boolean byVersion() {
+    return byVersion;
   }
 
   private static Duration lag(ConfigNode node) {

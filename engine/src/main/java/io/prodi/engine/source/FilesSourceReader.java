@@ -13,6 +13,9 @@ final class FilesSourceReader {
 
   static Dataset<Row> read(FilesSourceSpec spec, StepContext context) {
     String location = spec.location(context.config().locationStorage(), context.config().baseDir());
+    if (spec.watermark().filter(w -> w.byVersion()).isPresent()) {
+      return DeltaChanges.read(context.spark(), location, Long.parseLong(context.watermark(spec).orElse("-1")));
+    }
     DataFrameReader reader = context.spark().read().format(sparkFormat(spec.format())).options(spec.options());
     spec.schema().ifPresent(reader::schema);
     try {
