@@ -7,13 +7,13 @@ import org.apache.spark.sql.Row;
 
 /**
  * The changes an SCD2 table was made from, kept beside it: one row per key and sequence, with the
- * delete flag. Recording a batch adds the changes not seen yet; an exact duplicate is applied once and
- * a different change at a recorded key and sequence stops the run before anything is committed.
+ * delete flag. Recording a batch adds the changes not recorded yet (an insert-only merge, which Delta
+ * runs as one anti-join): an exact duplicate is recorded once. Ties were refused before.
  */
 final class ChangeLog {
   private ChangeLog() {}
 
-  static void record(DeltaTarget log, ChangeBatch batch, DeltaTarget target) {
+  static void record(DeltaTarget log, ChangeBatch batch) {
     if (!log.exists()) {
       log.create(batch.changes(), List.of());
       return;
@@ -22,21 +22,16 @@ final class ChangeLog {
     onChange.add(batch.sequence());
     List<String> values = new ArrayList<>(batch.valueColumns());
     values.add(ChangeBatch.DELETE);
-    String type = batch.changes().schema().apply(batch.sequence()).dataType().sql();
-    try {
-      log.delta().as("t").merge(batch.changes().as("s"), Conditions.sameKeys(onChange, "t", "s"))
-          .whenMatched("NOT (" + Conditions.sameValues(values, "t", "s") + ")")
-          .updateExpr(java.util.Map.of(Conditions.quoted(batch.sequence()),
-              Conditions.raiseTie(batch.keys(), batch.sequence(), "s", type)))
-          .whenNotMatched().insertExpr(Conditions.assignFrom(values, "s"))
-          .execute();
-    } catch (Exception e) { // Spark throws its checked SparkException from Scala
-      throw ChangeMetrics.failure(target, e);
-    }
+    log.delta().as("t").merge(batch.changes().as("s"), Conditions.sameKeys(onChange, "t", "s"))
+        .whenNotMatched().insertExpr(Conditions.assignFrom(values, "s"))
+        .execute();
   }
 
-  /** Every recorded change of the keys in {@code keys}. */
-  static Dataset<Row> changesOf(DeltaTarget log, Dataset<Row> keys) {
+  /** Every recorded change of the keys in {@code keys}; none when nothing is recorded yet. */
+  static Dataset<Row> changesOf(DeltaTarget log, Dataset<Row> keys, ChangeBatch batch) {
+    if (!log.exists()) {
+      return batch.changes().limit(0);
+    }
     return log.rows().join(keys, HistoryMerge.seq(java.util.Arrays.asList(keys.columns())), "left_semi");
   }
 }

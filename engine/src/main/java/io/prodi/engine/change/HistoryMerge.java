@@ -11,11 +11,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * {@code mode: scd2}: every change is kept in the change log ({@code _prodi_changes} beside the
- * table, keyed by key and sequence), and the versions of the keys a batch touches are recomputed from
- * all their changes ({@link Versions}), then merged into the table on key and {@code _valid_from}.
- * The log is written first and the table second, both idempotent: a rerun, or a crash between them
- * and a rerun, leaves what one clean run leaves; a late change splits history where it belongs.
+ * {@code mode: scd2}: every change is kept in the change log (beside the table, keyed by key and
+ * sequence). The versions of the keys a batch touches are recomputed from their recorded changes and
+ * the batch's ({@link Versions}, which also stops the run at a tie), merged into the table on key and
+ * {@code _valid_from}, and the batch's new changes are then added to the log. Both writes are
+ * idempotent and the versions depend on the set of changes only, so a rerun, or a crash between the
+ * writes and a rerun, leaves what one clean run leaves; a late change splits history where it belongs.
  */
 final class HistoryMerge {
   private static final String ACTION = "_prodi_action";
@@ -37,22 +38,29 @@ final class HistoryMerge {
       target.create(Versions.of(batch.changes(), batch, tracked).limit(0), partitionBy);
     }
     DeltaTarget log = target.beside("changes");
-    ChangeLog.record(log, batch, target);
-    Dataset<Row> versions = Versions.of(ChangeLog.changesOf(log, keys), batch, tracked)
+    Dataset<Row> recorded = ChangeLog.changesOf(log, keys, batch)
+        .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> versions = Versions.of(recorded.unionByName(batch.changes()).dropDuplicates(), batch, tracked)
         .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     try {
-      mergeVersions(versions, keys);
+      mergeVersions(versions, Versions.of(recorded, batch, tracked));
+      ChangeLog.record(log, batch);
     } finally {
       versions.unpersist();
+      recorded.unpersist();
     }
     return ChangeMetrics.since(target, before);
   }
 
-  private void mergeVersions(Dataset<Row> versions, Dataset<Row> keys) {
+  /**
+   * The table's versions of the touched keys become {@code versions}: those the recorded changes made
+   * and the new ones do not (a late change split them) are deleted, changed ones updated, new ones inserted.
+   */
+  private void mergeVersions(Dataset<Row> versions, Dataset<Row> recordedVersions) {
     List<String> columns = Versions.targetColumns(batch.stored());
     List<String> onVersion = new ArrayList<>(batch.keys());
     onVersion.add(Versions.VALID_FROM);
-    Dataset<Row> stale = target.rows().join(keys, seq(batch.keys()), "left_semi")
+    Dataset<Row> stale = recordedVersions
         .join(versions.select(onVersion.stream().map(c -> col(Conditions.quoted(c))).toArray(Column[]::new)),
             seq(onVersion), "left_anti")
         .withColumn(ACTION, lit("delete"));

@@ -24,6 +24,8 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * sequence, consecutive changes with equal tracked values form one version ({@code _valid_from} the
  * first's sequence, untracked values the latest's); a delete closes the open version and opens none;
  * {@code _valid_to} is the sequence of the change that closed the version, null while current.
+ * Two different changes of a key at one sequence (exact duplicates were dropped) fail the job that
+ * computes the versions, naming the key and the sequence.
  */
 final class Versions {
   static final String VALID_FROM = "_valid_from";
@@ -48,8 +50,10 @@ final class Versions {
     Column previousDeletes = lag(deletes, 1).over(byKey);
     Column opens = not(deletes).and(previousDeletes.isNull().or(previousDeletes)
         .or(not(lag(trackedValues, 1).over(byKey).eqNullSafe(trackedValues))));
+    String tie = Conditions.raiseTie(shape.keys(), shape.sequence(), "", "BOOLEAN");
     Dataset<Row> marked = changes
         .withColumn("_prodi_next", lead(seq, 1).over(byKey))
+        .where(expr("CASE WHEN _prodi_next = " + Conditions.quoted(shape.sequence()) + " THEN " + tie + " ELSE true END"))
         .withColumn("_prodi_version", sum(when(opens, 1).otherwise(0)).over(byKey.rowsBetween(Window.unboundedPreceding(),
             Window.currentRow())))
         .where(not(deletes));
