@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.prodi.config.Layer;
 import io.prodi.testing.CliRun;
 import io.prodi.testing.ConfigFolder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,18 @@ class ProdiCliTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.errors()).containsExactly("prodi: error: Cannot parse the command line: Cannot use layer "
         + "'platinum' in LAYER: unknown layer (valid: raw, bronze, silver, gold)");
+  }
+
+  @Test
+  void aDryRunSaysWhatAChangeDataSinkWillDo() throws Exception {
+    Path config = tmp.resolve("scd2.yml");
+    Files.writeString(config, "layer: silver\nio:\n  source: {path: in}\n  sink: {path: out, format: delta, mode: scd2, "
+        + "merge: {keys: [id], sequence_by: seq, delete_when: \"op = 'D'\", except_columns: [op], track_history: [a]}}\n");
+    CliRun run = CliRun.prodi("run-layer", "-c", config.toString(), "--dry-run", "--base-dir", tmp.toString());
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.outLines()).contains("  write   files delta " + tmp.resolve("out") + " (mode scd2; keys id, ordered "
+        + "by seq, deletes where op = 'D', history of a, without op)");
+    assertThat(tmp.resolve("out")).doesNotExist();
   }
 
   @Test

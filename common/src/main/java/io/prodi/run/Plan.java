@@ -77,7 +77,8 @@ public final class Plan {
     String format = sink.fileFormat().map(f -> " " + f).orElse("");
     String partitions = sink.fileFormat().isPresent() && !sink.partitionBy().isEmpty()
         ? ", partition_by " + String.join(", ", sink.partitionBy()) : "";
+    String upsert = sink.upsert().map(m -> "; " + m.describe()).orElse("");
     return sink.type() + format + " " + sink.location(config.locationStorage(), config.baseDir())
-        + " (mode " + sink.mode() + partitions + ")";
+        + " (mode " + sink.mode() + partitions + upsert + ")";
   }
 }

@@ -151,6 +151,29 @@ public final class MergeSpec {
     return named;
   }
 
+  /**
+   * What a plan says of the merge: "keys customer_id, ordered by change_seq, deletes where op = 'D',
+   * history of segment, country, without op".
+   */
+  public String describe() {
+    List<String> parts = new ArrayList<>(List.of("keys " + String.join(", ", keys)));
+    parts.add(snapshot ? "a snapshot at " + (sequenceBy == null ? "the run's date" : sequenceBy)
+        : sequenceBy == null ? "the input wins" : "ordered by " + sequenceBy);
+    if (deleteWhen != null) {
+      parts.add("deletes where " + deleteWhen);
+    }
+    if (!trackHistory.isEmpty()) {
+      parts.add("history of " + String.join(", ", trackHistory));
+    }
+    if (!exceptColumns.isEmpty()) {
+      parts.add("without " + String.join(", ", exceptColumns));
+    }
+    if (schemaEvolution == SchemaEvolution.ADD_COLUMNS) {
+      parts.add("new columns added");
+    }
+    return String.join(", ", parts);
+  }
+
   /** What {@code schema_evolution} allows when the input has a column the table lacks. */
   public enum SchemaEvolution {
     /** A new input column is an error naming it. */

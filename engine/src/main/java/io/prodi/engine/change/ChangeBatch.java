@@ -68,12 +68,13 @@ final class ChangeBatch {
   }
 
   /**
-   * This batch checked, its changes computed once and kept (a local checkpoint, in memory or on disk):
-   * the check and the merges read them several times, and they must not be computed again after the
-   * table changed (a snapshot's deletes are read from the table; Spark recaches what a write touched).
+   * This batch checked, its changes kept in memory (or on disk) until {@link #release}: the check and
+   * the merges read them several times. What they are made from must not change while the sink writes
+   * (Spark may compute them again): a snapshot's deletes read the table at a pinned version.
    */
   private ChangeBatch checked(String target) {
-    ChangeBatch batch = new ChangeBatch(changes.localCheckpoint(true), stored, sequence, keys);
+    ChangeBatch batch = new ChangeBatch(changes.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK()),
+        stored, sequence, keys);
     try {
       batch.check(target);
       return batch;

@@ -53,12 +53,30 @@ final class DeltaTarget {
     return delta().toDF();
   }
 
+  /** Its rows at its current version: what a later write of this run cannot change, should Spark read them again. */
+  Dataset<Row> pinnedRows() {
+    long version = delta().history(1).head().<Long>getAs("version");
+    return path != null ? spark.read().format("delta").option("versionAsOf", version).load(path)
+        : spark.sql("SELECT * FROM " + table + " VERSION AS OF " + version);
+  }
+
   void create(Dataset<Row> rows, List<String> partitionBy) {
     var writer = rows.write().format("delta").partitionBy(partitionBy.toArray(new String[0]));
     if (path != null) {
       writer.save(path);
     } else {
       writer.saveAsTable(table);
+    }
+  }
+
+  /** Rows added to this existing table, matched to its columns by name. */
+  void append(Dataset<Row> rows) {
+    Dataset<Row> ordered = rows.selectExpr(java.util.Arrays.stream(rows().columns()).map(Conditions::quoted)
+        .toArray(String[]::new));
+    if (path != null) {
+      ordered.write().format("delta").mode("append").save(path);
+    } else {
+      ordered.write().format("delta").mode("append").saveAsTable(table);
     }
   }
 

@@ -44,7 +44,7 @@ final class HistoryMerge {
         .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     try {
       mergeVersions(versions, Versions.of(recorded, batch, tracked));
-      ChangeLog.record(log, batch);
+      ChangeLog.record(log, batch, recorded);
     } finally {
       versions.unpersist();
       recorded.unpersist();

@@ -50,7 +50,7 @@ final class SnapshotChanges {
     values.removeIf(sequence::equalsIgnoreCase);
     Column atValue = lit(at).cast(snapshot.schema().apply(sequence).dataType());
     Dataset<Row> current = mode != WriteMode.SCD2 || !target.exists() ? null
-        : target.rows().where(col(Versions.IS_CURRENT));
+        : target.pinnedRows().where(col(Versions.IS_CURRENT));
     ChangeBatch batch = ChangeBatch.ofChanges(changes(snapshot, current, stored, values, sequence, atValue), stored,
         sequence, spec.keys(), target.shown());
     SinkResult result;
