@@ -21,7 +21,7 @@ final class ChangeLog {
     }
     List<String> onChange = new ArrayList<>(batch.keys());
     onChange.add(batch.sequence());
-    log.append(batch.changes().join(recorded, HistoryMerge.seq(onChange), "left_anti"));
+    log.append(Conditions.matching(batch.changes(), recorded, onChange, false));
   }
 
   /** Every recorded change of the keys in {@code keys}; none when nothing is recorded yet. */
@@ -29,6 +29,6 @@ final class ChangeLog {
     if (!log.exists()) {
       return batch.changes().limit(0);
     }
-    return log.pinnedRows().join(keys, HistoryMerge.seq(java.util.Arrays.asList(keys.columns())), "left_semi");
+    return Conditions.matching(log.pinnedRows(), keys, java.util.Arrays.asList(keys.columns()), true);
   }
 }

@@ -19,6 +19,17 @@ final class Conditions {
         .collect(Collectors.joining(" AND "));
   }
 
+  /**
+   * The rows of {@code left} with (semi) or without (anti) a row of {@code right} holding the same
+   * {@code columns}: a condition join, the same code on every Scala version.
+   */
+  static org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> matching(
+      org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> left, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> right,
+      List<String> columns, boolean present) {
+    return left.as("_l").join(right.as("_r"), org.apache.spark.sql.functions.expr(sameKeys(columns, "_l", "_r")),
+        present ? "left_semi" : "left_anti");
+  }
+
   /** Whether two rows hold the same values in {@code columns}, nulls equal. */
   static String sameValues(List<String> columns, String left, String right) {
     if (columns.isEmpty()) {

@@ -60,9 +60,7 @@ final class HistoryMerge {
     List<String> columns = Versions.targetColumns(batch.stored());
     List<String> onVersion = new ArrayList<>(batch.keys());
     onVersion.add(Versions.VALID_FROM);
-    Dataset<Row> stale = recordedVersions
-        .join(versions.select(onVersion.stream().map(c -> col(Conditions.quoted(c))).toArray(Column[]::new)),
-            seq(onVersion), "left_anti")
+    Dataset<Row> stale = Conditions.matching(recordedVersions, versions, onVersion, false)
         .withColumn(ACTION, lit("delete"));
     Dataset<Row> source = versions.withColumn(ACTION, lit("upsert")).unionByName(stale.select(sourceOf(columns)));
     try {
@@ -86,9 +84,5 @@ final class HistoryMerge {
 
   private Column[] keyColumns() {
     return batch.keys().stream().map(k -> col(Conditions.quoted(k))).toArray(Column[]::new);
-  }
-
-  static scala.collection.Seq<String> seq(List<String> columns) {
-    return scala.collection.JavaConverters.asScalaBuffer(columns).toSeq();
   }
 }

@@ -94,8 +94,7 @@ final class OrderedUpsert {
     tombstone.add(col(Conditions.quoted(seq)));
     Dataset<Row> live = target.rows().select(batch.keys().stream().map(k -> col(Conditions.quoted(k)))
         .toArray(Column[]::new));
-    Dataset<Row> deleted = latest.where(col(ChangeBatch.DELETE))
-        .join(live, scala.collection.JavaConverters.asScalaBuffer(batch.keys()).toSeq(), "left_anti");
+    Dataset<Row> deleted = Conditions.matching(latest.where(col(ChangeBatch.DELETE)), live, batch.keys(), false);
     Dataset<Row> source = deleted.select(tombstone.toArray(new Column[0])).withColumn(ChangeBatch.DELETE, lit(true))
         .unionByName(latest.where(col(ChangeBatch.DELETE).equalTo(false)).select(tombstone.toArray(new Column[0]))
             .withColumn(ChangeBatch.DELETE, lit(false)));
