@@ -112,7 +112,7 @@ class TypedValuesTest {
         "dq.expectations[0].severity: Cannot use severity 'fatal': unknown severity (valid: error, warn)");
     assertThat(errors(FILES.replace("sink: {path: out}", "sink: {path: out, mode: upsrt}"))).containsExactly(
         "io.sink.mode: Cannot use write mode 'upsrt': unknown write mode (valid: append, error, ignore, merge, "
-            + "overwrite)");
+            + "overwrite, scd2)");
   }
 
   @Test
