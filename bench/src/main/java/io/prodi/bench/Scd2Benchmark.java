@@ -45,20 +45,23 @@ public final class Scd2Benchmark {
     spark.stop();
   }
 
-  private static Dataset<Row> customers(SparkSession spark, long keys, long seq, String segment) {
-    return spark.range(keys).selectExpr("concat('C', id) AS customer_id", seq + "L AS change_seq",
+  private static Dataset<Row> customers(Dataset<Row> ids, long seq, String segment) {
+    return ids.selectExpr("concat('C', id) AS customer_id", seq + "L AS change_seq",
         "concat('name ', id) AS name", "concat('c', id, '@example.com') AS email", segment + " AS segment",
         "element_at(array('CO', 'MX', 'US', 'ES'), cast(id % 4 AS INT) + 1) AS country");
   }
 
   private static void prepare(SparkSession spark, Path dir, long keys, double percent) throws Exception {
-    customers(spark, keys, 1, "'retail'").write().parquet(dir.resolve("initial").toString());
+    customers(spark.range(keys).toDF(), 1, "'retail'").write().parquet(dir.resolve("initial").toString());
     prodi(spark, dir, "initial");
-    spark.read().parquet(dir.resolve("initial").toString())
-        .selectExpr("*", "change_seq AS _valid_from", "CAST(NULL AS BIGINT) AS _valid_to", "true AS _is_current")
+    // the hand-written table gets prodi's layout (same files, same rows in each), so that both MERGEs
+    // rewrite the same files
+    spark.read().format("delta").load(dir.resolve("prodi").toString())
         .write().format("delta").save(dir.resolve("hand").toString());
-    long changed = Math.max(1, Math.round(keys * percent / 100));
-    customers(spark, changed, 2, "'enterprise'").write().parquet(dir.resolve("changes").toString());
+    // the changed keys are spread over the key space, as real changes are: every file holds some
+    long every = Math.max(1, Math.round(100 / percent));
+    customers(spark.range(keys).toDF().where("id % " + every + " = 0"), 2, "'enterprise'")
+        .write().parquet(dir.resolve("changes").toString());
   }
 
   private static void prodi(SparkSession spark, Path dir, String input) throws Exception {

@@ -48,6 +48,10 @@ class ChangeDataRunTest extends EngineTestBase {
     input("1,10,U,gold\n1,10,U,gold\n2,5,U,gold\n");
     succeed(cfg);
     assertThat(customers()).containsExactly("1|10|gold|10|null|true", "2|5|gold|5|null|true");
+    input("3,1,U,gold\n3,1,U,silver\n");
+    CliRun inTheBatch = run(cfg);
+    assertThat(inTheBatch.exitCode()).as(inTheBatch.toString()).isEqualTo(1);
+    assertThat(inTheBatch.errors()).singleElement().asString().endsWith("(id=3, seq 1)");
     input("2,5,U,bronze\n3,1,U,gold\n");
     CliRun later = run(cfg);
     assertThat(later.exitCode()).as(later.toString()).isEqualTo(1);
@@ -69,6 +73,18 @@ class ChangeDataRunTest extends EngineTestBase {
     assertThat(text.errors()).singleElement().asString().isEqualTo("prodi: error: Cannot order the changes into "
         + at("out/customers") + ": sequence_by needs a number, date or timestamp column (segment is string)");
     assertThat(tmp.resolve("out")).doesNotExist();
+
+    // into a table that exists, the merge's own pass finds them: the same message, nothing written
+    input("2,5,U,gold\n");
+    succeed(scd2());
+    input("1,,U,gold\n,3,U,gold\n,4,U,gold\n3,5,U,gold\n");
+    CliRun later = run(cfg);
+    assertThat(later.exitCode()).as(later.toString()).isEqualTo(1);
+    assertThat(later.errors()).singleElement().asString().isEqualTo("prodi: error: Cannot apply changes to "
+        + at("out/customers") + ": 3 changes have a null key or seq (keys id)");
+    assertThat(customers()).containsExactly("2|5|gold|5|null|true");
+    assertThat(Rows.of(spark().read().format("delta").load(at("out/_prodi_customers/changes")), "id", "seq"))
+        .containsExactly("2|5");
   }
 
   @Test

@@ -125,6 +125,7 @@ public final class SparkLayerEngine implements LayerEngine {
       step.conf().set(key, value);
     });
     ShufflePartitions.forStep(step, config).ifPresent(n -> step.conf().set(ShufflePartitions.KEY, n));
+    DeltaSnapshotPartitions.forStep(step, config).ifPresent(n -> step.conf().set(DeltaSnapshotPartitions.KEY, n));
     return step;
   }
 }

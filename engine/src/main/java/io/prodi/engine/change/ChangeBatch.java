@@ -47,6 +47,21 @@ final class ChangeBatch {
 
   /** The input's changes, checked and kept until {@link #release}; {@code target} names the table in messages. */
   static ChangeBatch of(Dataset<Row> input, MergeSpec spec, String target) {
+    return changesOf(input, spec, target).checked(target);
+  }
+
+  /**
+   * The input's changes kept until {@link #release}, not checked here: the pass that merges them
+   * checks them ({@link Versions} raises ties and nulls, and {@link #nullChanges} counts the nulls
+   * then), one job less when the table exists.
+   */
+  static ChangeBatch checkedByTheMerge(Dataset<Row> input, MergeSpec spec, String target) {
+    ChangeBatch batch = changesOf(input, spec, target);
+    return new ChangeBatch(batch.changes.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK()),
+        batch.stored, batch.sequence, batch.keys);
+  }
+
+  private static ChangeBatch changesOf(Dataset<Row> input, MergeSpec spec, String target) {
     String sequence = spec.sequenceBy().orElseThrow();
     checkOrderable(input, sequence, target);
     List<String> stored = storedColumns(input, spec);
@@ -58,7 +73,7 @@ final class ChangeBatch {
     }
     selected.add(delete.as(DELETE));
     Dataset<Row> changes = input.select(selected.toArray(new Column[0])).dropDuplicates();
-    return new ChangeBatch(changes, stored, sequence, spec.keys()).checked(target);
+    return new ChangeBatch(changes, stored, sequence, spec.keys());
   }
 
   /** Changes already made (a snapshot's), with their sequence column and delete flag; checked the same way. */
@@ -111,19 +126,31 @@ final class ChangeBatch {
 
   /** One job: null keys or sequences (counted) and the first key with two different changes at one sequence. */
   private void check(String target) {
-    Column nullKey = keys.stream().map(k -> col(Conditions.quoted(k)).isNull())
-        .reduce(col(Conditions.quoted(sequence)).isNull(), Column::or);
     Row found = changes.groupBy(groupColumns()).agg(count(lit(1)).as("n"))
-        .agg(sum(when(nullKey, col("n")).otherwise(0)).as("nulls"),
+        .agg(sum(when(nullKeyOrSequence(), col("n")).otherwise(0)).as("nulls"),
             expr("first(CASE WHEN n > 1 THEN " + keyAndSequence() + " END, true)").as("tie"))
         .first();
     if (!found.isNullAt(0) && found.getLong(0) > 0) {
-      throw new RunFailure("Cannot apply changes to " + target + ": " + found.getLong(0) + " changes have a null "
-          + "key or " + sequence + " (keys " + String.join(", ", keys) + ")");
+      throw nulls(target, found.getLong(0));
     }
     if (!found.isNullAt(1)) {
       throw tie(target, found.getString(1));
     }
+  }
+
+  /** The failure of a merge that met a change without key or sequence: they are counted (one job). */
+  RunFailure nullChanges(String target) {
+    return nulls(target, changes.where(nullKeyOrSequence()).count());
+  }
+
+  private RunFailure nulls(String target, long count) {
+    return new RunFailure("Cannot apply changes to " + target + ": " + count + " changes have a null key or "
+        + sequence + " (keys " + String.join(", ", keys) + ")");
+  }
+
+  private Column nullKeyOrSequence() {
+    return keys.stream().map(k -> col(Conditions.quoted(k)).isNull())
+        .reduce(col(Conditions.quoted(sequence)).isNull(), Column::or);
   }
 
   private Column[] groupColumns() {

@@ -35,7 +35,8 @@ public final class ChangeData {
   private SinkResult apply(Dataset<Row> output, DeltaTarget target, StepContext context) {
     Dataset<Row> stored = spec.exceptColumns().isEmpty() ? output
         : output.drop(spec.exceptColumns().toArray(new String[0]));
-    if (target.exists()) {
+    boolean exists = target.exists();
+    if (exists) {
       List<DeltaTarget> beside = mode == WriteMode.SCD2 ? List.of(target.beside("changes")) : List.of();
       NewColumns.apply(target, stored.schema(), spec.schemaEvolution(), beside);
     }
@@ -45,7 +46,9 @@ public final class ChangeData {
     if (spec.snapshot()) {
       return new SnapshotChanges(target, spec, context.logicalDate()).apply(output, mode, partitionBy);
     }
-    ChangeBatch batch = ChangeBatch.of(output, spec, target.shown());
+    // scd2 into a table that exists checks the changes in the pass that computes its versions
+    ChangeBatch batch = mode == WriteMode.SCD2 && exists
+        ? ChangeBatch.checkedByTheMerge(output, spec, target.shown()) : ChangeBatch.of(output, spec, target.shown());
     try {
       return mode == WriteMode.SCD2
           ? new HistoryMerge(target, batch, spec.trackHistory()).apply(partitionBy)

@@ -68,6 +68,29 @@ final class Conditions {
     return "CAST(raise_error(concat('" + TIE + "', " + keyText(keys, sequence, source) + ", ']')) AS " + type + ")";
   }
 
+  /** The mark of a change with a null key or sequence found inside a merge, found again by {@link #nullIn}. */
+  private static final String NULL = "PRODI_NULL_CHANGE";
+
+  /**
+   * A condition true for changes with a key and a sequence, that fails the pass reading a change
+   * without one: how a batch checked by the merge's own pass stops it before anything is committed.
+   */
+  static String raiseNull(List<String> keys, String sequence) {
+    String nulls = java.util.stream.Stream.concat(keys.stream(), java.util.stream.Stream.of(sequence))
+        .map(c -> quoted(c) + " IS NULL").collect(Collectors.joining(" OR "));
+    return "CASE WHEN " + nulls + " THEN CAST(raise_error('" + NULL + "') AS BOOLEAN) ELSE true END";
+  }
+
+  /** Whether this failure is a null key or sequence raised by {@link #raiseNull}. */
+  static boolean nullIn(Throwable failure) {
+    for (Throwable e = failure; e != null; e = e.getCause()) {
+      if (String.valueOf(e.getMessage()).contains(NULL)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The key and sequence of a tie raised by {@link #raiseTie}, if this failure is one. */
   static java.util.Optional<String> tieIn(Throwable failure) {
     for (Throwable e = failure; e != null; e = e.getCause()) {

@@ -3,7 +3,9 @@ package io.prodi.engine.change;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lag;
+import static org.apache.spark.sql.functions.last;
 import static org.apache.spark.sql.functions.lead;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.struct;
@@ -25,12 +27,18 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * first's sequence, untracked values the latest's); a delete closes the open version and opens none;
  * {@code _valid_to} is the sequence of the change that closed the version, null while current.
  * Two different changes of a key at one sequence (exact duplicates were dropped) fail the job that
- * computes the versions, naming the key and the sequence.
+ * computes the versions, naming the key and the sequence; so does a change without key or sequence.
  */
 final class Versions {
   static final String VALID_FROM = "_valid_from";
   static final String VALID_TO = "_valid_to";
   static final String IS_CURRENT = "_is_current";
+  /** The flag of a change already in the change log, among the changes {@link #mergeSource} reads. */
+  static final String RECORDED = "_prodi_recorded";
+  /** The column of the merge source saying what to do with a version: {@code upsert} or {@code delete}. */
+  static final String ACTION = "_prodi_action";
+  private static final String OPENS = "_prodi_opens";
+  private static final String OPENED_BEFORE = "_prodi_opened_before";
 
   private Versions() {}
 
@@ -41,22 +49,59 @@ final class Versions {
     return columns;
   }
 
+  /** The versions {@code changes} make. */
   static Dataset<Row> of(Dataset<Row> changes, ChangeBatch shape, List<String> tracked) {
+    return versionsOf(marked(changes.withColumn(RECORDED, lit(false)), shape, tracked), shape);
+  }
+
+  /**
+   * What the merge into the table does, in one window pass over the touched keys' changes, recorded
+   * ({@link #RECORDED}) and new: their versions ({@link #ACTION} {@code upsert}), and the versions
+   * the recorded changes alone made that start where the new ones start none, because a late change
+   * split or joined them ({@code delete}; only their key and {@code _valid_from} are set).
+   */
+  static Dataset<Row> mergeSource(Dataset<Row> changes, ChangeBatch shape, List<String> tracked) {
+    Dataset<Row> marked = marked(changes, shape, tracked);
+    List<Column> stale = shape.keys().stream().map(k -> col(Conditions.quoted(k))).collect(Collectors.toList());
+    stale.add(col(Conditions.quoted(shape.sequence())).as(VALID_FROM));
+    stale.add(lit("delete").as(ACTION));
+    return versionsOf(marked, shape).withColumn(ACTION, lit("upsert"))
+        .unionByName(marked.where(col(RECORDED).and(col(OPENED_BEFORE)).and(not(col(OPENS))))
+            .select(stale.toArray(new Column[0])), true);
+  }
+
+  /**
+   * Each change with the version it belongs to, whether it opens one, and whether it opened one
+   * among the recorded changes alone; deletes removed once counted.
+   */
+  private static Dataset<Row> marked(Dataset<Row> changes, ChangeBatch shape, List<String> tracked) {
     Column seq = col(Conditions.quoted(shape.sequence()));
     WindowSpec byKey = Window.partitionBy(shape.keys().stream().map(k -> col(Conditions.quoted(k)))
         .toArray(Column[]::new)).orderBy(seq);
     Column trackedValues = struct(tracked.stream().map(c -> col(Conditions.quoted(c))).toArray(Column[]::new));
     Column deletes = col(ChangeBatch.DELETE);
-    Column previousDeletes = lag(deletes, 1).over(byKey);
-    Column opens = not(deletes).and(previousDeletes.isNull().or(previousDeletes)
-        .or(not(lag(trackedValues, 1).over(byKey).eqNullSafe(trackedValues))));
+    Column recordedBefore = last(when(col(RECORDED), struct(deletes.as("d"), trackedValues.as("v"))), true)
+        .over(byKey.rowsBetween(Window.unboundedPreceding(), -1));
     String tie = Conditions.raiseTie(shape.keys(), shape.sequence(), "", "BOOLEAN");
-    Dataset<Row> marked = changes
+    return changes.where(expr(Conditions.raiseNull(shape.keys(), shape.sequence())))
         .withColumn("_prodi_next", lead(seq, 1).over(byKey))
         .where(expr("CASE WHEN _prodi_next = " + Conditions.quoted(shape.sequence()) + " THEN " + tie + " ELSE true END"))
-        .withColumn("_prodi_version", sum(when(opens, 1).otherwise(0)).over(byKey.rowsBetween(Window.unboundedPreceding(),
-            Window.currentRow())))
+        .withColumn(OPENS, opensAfter(lag(deletes, 1).over(byKey), lag(trackedValues, 1).over(byKey), deletes,
+            trackedValues))
+        .withColumn(OPENED_BEFORE, opensAfter(recordedBefore.getField("d"), recordedBefore.getField("v"), deletes,
+            trackedValues))
+        .withColumn("_prodi_version", sum(when(col(OPENS), 1).otherwise(0)).over(byKey.rowsBetween(
+            Window.unboundedPreceding(), Window.currentRow())))
         .where(not(deletes));
+  }
+
+  /** A change opens a version unless it deletes, or follows a change (not a delete) with the same tracked values. */
+  private static Column opensAfter(Column previousDeletes, Column previousValues, Column deletes, Column values) {
+    return not(deletes).and(previousDeletes.isNull().or(previousDeletes).or(not(previousValues.eqNullSafe(values))));
+  }
+
+  private static Dataset<Row> versionsOf(Dataset<Row> marked, ChangeBatch shape) {
+    Column seq = col(Conditions.quoted(shape.sequence()));
     List<Column> group = shape.keys().stream().map(k -> col(Conditions.quoted(k))).collect(Collectors.toList());
     group.add(col("_prodi_version"));
     String latest = "struct(" + shape.stored().stream().map(Conditions::quoted).collect(Collectors.joining(", "))

@@ -1,0 +1,28 @@
+package io.prodi.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prodi.config.LayerConfig;
+import io.prodi.testing.TestSession;
+import org.junit.jupiter.api.Test;
+
+class DeltaSnapshotPartitionsTest extends EngineConfigs {
+  @Test
+  void onePartitionPerCoreAtLeastOneAtMostDeltasDefault() {
+    assertThat(DeltaSnapshotPartitions.partitions(2)).isEqualTo(2);
+    assertThat(DeltaSnapshotPartitions.partitions(0)).isEqualTo(1);
+    assertThat(DeltaSnapshotPartitions.partitions(64)).isEqualTo(50);
+  }
+
+  @Test
+  void onlyStepsWithDeltaGetTheDefaultAndAUsersChoiceWins() {
+    LayerConfig delta = load(config("delta.yml", "silver", "    - {path: out/a, format: delta}\n", ""));
+    assertThat(DeltaSnapshotPartitions.forStep(TestSession.get(), delta))
+        .hasValue(Math.min(50, TestSession.get().sparkContext().defaultParallelism()));
+    LayerConfig parquet = load(config("parquet.yml", "silver", "    - {path: out/b}\n", ""));
+    assertThat(DeltaSnapshotPartitions.forStep(TestSession.get(), parquet)).isEmpty();
+    LayerConfig chosen = load(config("chosen.yml", "silver", "    - {path: out/c, format: delta}\n",
+        "compute: {options: {spark.databricks.delta.snapshotPartitions: '7'}}\n"));
+    assertThat(DeltaSnapshotPartitions.forStep(TestSession.get(), chosen)).isEmpty();
+  }
+}
