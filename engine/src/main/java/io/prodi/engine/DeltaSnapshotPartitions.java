@@ -20,11 +20,15 @@ final class DeltaSnapshotPartitions {
 
   /** The partitions to set for a step, or empty when the user chose or the step uses no Delta table. */
   static OptionalInt forStep(SparkSession spark, LayerConfig config) {
-    if (!SparkSessions.usesDelta(config) || config.compute().options().containsKey(KEY)
-        || spark.sparkContext().getConf().contains(KEY)) {
+    return forStep(config, spark.sparkContext().getConf().contains(KEY), spark.sparkContext().defaultParallelism());
+  }
+
+  /** The same, for a session that set the key or not ({@code spark-submit --conf}, the cluster), with {@code cores}. */
+  static OptionalInt forStep(LayerConfig config, boolean setBySession, int cores) {
+    if (!SparkSessions.usesDelta(config) || config.compute().options().containsKey(KEY) || setBySession) {
       return OptionalInt.empty();
     }
-    return OptionalInt.of(partitions(spark.sparkContext().defaultParallelism()));
+    return OptionalInt.of(partitions(cores));
   }
 
   /** One partition per core, at least one, at most Delta's default. */
