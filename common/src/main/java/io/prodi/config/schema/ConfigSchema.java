@@ -15,17 +15,11 @@ import static io.prodi.config.schema.SchemaNodes.typed;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prodi.config.ComputeSpec;
-import io.prodi.config.EnvironmentConfig;
 import io.prodi.config.FunctionSpec;
 import io.prodi.config.Layer;
 import io.prodi.config.LayerConfigReader;
 import io.prodi.config.TransformSpec;
 import io.prodi.config.load.ConfigLoader;
-import io.prodi.config.load.DatasetConfig;
-import io.prodi.config.load.PipelineFile;
-import io.prodi.configtest.ConfigTest;
-import io.prodi.configtest.ExpectedRows;
-import io.prodi.configtest.Fixture;
 import io.prodi.dq.DqSpec;
 import io.prodi.dq.ExpectationSpec;
 import io.prodi.dq.ExpectationType;
@@ -123,7 +117,7 @@ public final class ConfigSchema {
     defineTransform();
     defineDq();
     defineStorage();
-    defineOtherKinds();
+    FileKindSchemas.define(definitions);
   }
 
   private void defineSources() {
@@ -222,47 +216,5 @@ public final class ConfigSchema {
     props(protocol).set("credentials", credentials);
     props(protocol).set("hadoop", type("object"));
     definitions.set("storage_protocol", protocol);
-  }
-
-  private void defineOtherKinds() {
-    ObjectNode environment = object(EnvironmentConfig.KEYS);
-    props(environment).set("storage", ref("storage"));
-    definitions.set("environment", environment);
-
-    ObjectNode dataset = object(DatasetConfig.KEYS);
-    ObjectNode block = object(DatasetConfig.BLOCK_KEYS);
-    props(block).set("compute", ref("compute"));
-    props(block).set("io", ref("io"));
-    props(block).set("transform", ref("transform"));
-    props(block).set("dq", ref("dq"));
-    props(block).set("storage", ref("storage"));
-    ObjectNode layers = JSON.createObjectNode().put("type", "object");
-    layers.set("propertyNames", enumOf(Arrays.stream(Layer.values()).map(Layer::id).toArray(String[]::new)));
-    layers.set("additionalProperties", block);
-    props(dataset).set("layers", layers);
-    definitions.set("dataset", dataset);
-
-    ObjectNode pipeline = object(PipelineFile.KEYS);
-    props(pipeline).set("steps", arrayOf(ref("pipeline_step")));
-    props(pipeline).set("pipeline", arrayOf(ref("pipeline_step")));
-    definitions.set("pipeline", pipeline);
-    ObjectNode step = object(PipelineFile.STEP_KEYS);
-    props(step).set("layer", enumOf(Arrays.stream(Layer.values()).map(Layer::id).toArray(String[]::new)));
-    props(step).set("vars", type("object"));
-    definitions.set("pipeline_step", step);
-
-    ObjectNode test = object(ConfigTest.KEYS);
-    ObjectNode inputs = JSON.createObjectNode().put("type", "object");
-    inputs.set("additionalProperties", object(Fixture.KEYS));
-    props(test).set("inputs", inputs);
-    ObjectNode expect = object(ConfigTest.EXPECT_KEYS);
-    props(expect).set("output", object(ExpectedRows.KEYS));
-    props(expect).set("quarantine", object(ExpectedRows.KEYS));
-    ObjectNode results = JSON.createObjectNode().put("type", "object");
-    results.set("additionalProperties", object(ConfigTest.RESULT_KEYS));
-    props(expect).set("expectations", results);
-    props(test).set("expect", expect);
-    props(test).set("vars", type("object"));
-    definitions.set("test", test);
   }
 }
