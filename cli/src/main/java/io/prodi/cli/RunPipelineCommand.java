@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code run-pipeline -p PIPELINE}: the steps of a pipeline file, in order, in one JVM. */
+/** {@code run-pipeline -p PIPELINE [--parallel N]}: the steps of a pipeline file in one JVM. */
 @Command(name = "run-pipeline", mixinStandardHelpOptions = true, description = "Run the steps of a pipeline file.")
 public final class RunPipelineCommand implements Callable<Integer> {
   @Spec
@@ -21,6 +21,11 @@ public final class RunPipelineCommand implements Callable<Integer> {
 
   @Option(names = {"-p", "--pipeline"}, paramLabel = "URI", description = "The pipeline file.")
   String pipeline;
+
+  @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
+      description = "Run up to N steps at once, each when the steps it depends on have succeeded (default 1: "
+          + "one after another, in file order).")
+  int parallel;
 
   private final CliContext context;
 
@@ -34,7 +39,11 @@ public final class RunPipelineCommand implements Callable<Integer> {
     if (file == null) {
       throw new ParameterException(spec.commandLine(), "Cannot run a pipeline: -p/--pipeline is required (missing)");
     }
+    if (parallel < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "Cannot run a pipeline: --parallel must be at least 1 (" + parallel + ")");
+    }
     return new PipelineRun(options.console(context), context.engine())
-        .execute(options.request(context, file, Optional.empty()));
+        .execute(options.request(context, file, Optional.empty()), parallel);
   }
 }

@@ -101,25 +101,34 @@ public final class ValidateCommand implements Callable<Integer> {
   }
 
   private static boolean validateLayer(Console console, RunRequest request) {
+    validLayer(console, request);
+    return true;
+  }
+
+  private static LoadedLayer validLayer(Console console, RunRequest request) {
     LoadedLayer loaded = LayerRun.load(request, "validate");
     loaded.problems().forEach(p -> console.problem(p, false));
     console.result("[" + loaded.config().layer().id() + "] " + request.configUri() + " is valid");
-    return true;
+    return loaded;
   }
 
   private boolean validatePipeline(Console console, RunRequest request) {
     Map<String, String> vars = RunVariables.of(request.start(), "validate", request.vars());
     List<PipelineFile.Step> steps = PipelineFile.read(request.files(), request.configUri(), vars, request.baseDir());
     boolean valid = true;
+    List<LoadedLayer> loaded = new java.util.ArrayList<>();
     for (PipelineFile.Step step : steps) {
       Map<String, String> stepVars = new java.util.HashMap<>(request.vars());
       stepVars.putAll(step.vars());
       try {
-        valid &= validateLayer(console, request.forStep(step.config(), Optional.of(step.layer()), stepVars));
+        loaded.add(validLayer(console, request.forStep(step.config(), Optional.of(step.layer()), stepVars)));
       } catch (ConfigException e) {
         e.problems().forEach(p -> console.problem(p, p.severity() == ConfigProblem.Severity.ERROR));
         valid = false;
       }
+    }
+    if (valid) {
+      io.prodi.run.PipelineGraph.of(request.configUri(), steps, loaded); // a cycle of after: is an error
     }
     if (valid) {
       console.result("[pipeline] " + request.configUri() + " is valid (" + steps.size() + " steps)");

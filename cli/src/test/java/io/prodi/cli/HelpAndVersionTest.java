@@ -20,10 +20,10 @@ class HelpAndVersionTest {
       "run-layer;--base-dir --config --dq-fail-on-error --dq-no-fail-on-error --dry-run --env.KEY --help --layer "
           + "--summary --vars --verbose --version",
       "run-pipeline;--base-dir --config --dq-fail-on-error --dq-no-fail-on-error --dry-run --env.KEY --help --layer "
-          + "--pipeline --summary --vars --verbose --version",
+          + "--parallel --pipeline --summary --vars --verbose --version",
       "validate;--base-dir --config --env.KEY --help --layer --vars --verbose --version",
-      "plan;--analyze --base-dir --config --dq-fail-on-error --dq-no-fail-on-error --env.KEY --help --layer --vars "
-          + "--verbose --version",
+      "plan;--analyze --base-dir --config --dq-fail-on-error --dq-no-fail-on-error --env.KEY --format --help --layer "
+          + "--pipeline --vars --verbose --version",
       "state;--base-dir --config --dry-run --env.KEY --help --layer --state-id --value --vars --verbose --version",
       "test;--base-dir --env.KEY --help --junit --vars --verbose --version",
       "show;--base-dir --config --env.KEY --format --help --json --layer --limit --sink --vars --verbose --version "

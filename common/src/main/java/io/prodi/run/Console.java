@@ -7,13 +7,14 @@ import java.util.Collection;
 
 /**
  * Where prodi prints: results (plans, validity lines, the summary) to standard output, problems and
- * progress to standard error; every line through the {@link SecretMasker}.
+ * progress to standard error; every line through the {@link SecretMasker}. Safe to share between the
+ * threads of concurrent pipeline steps (each line is printed whole).
  */
 public final class Console {
   private final PrintStream out;
   private final PrintStream err;
   private final boolean verbose;
-  private SecretMasker masker = SecretMasker.none();
+  private volatile SecretMasker masker = SecretMasker.none(); // pipeline steps may run on several threads
 
   public Console(PrintStream out, PrintStream err, boolean verbose) {
     this.out = out;
@@ -30,7 +31,7 @@ public final class Console {
   }
 
   /** Masks these values from now on (the values of credential variables). */
-  public void addSecrets(Collection<String> values) {
+  public synchronized void addSecrets(Collection<String> values) {
     masker = masker.with(values);
   }
 

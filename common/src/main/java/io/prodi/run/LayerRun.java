@@ -61,12 +61,19 @@ public final class LayerRun {
     return execute(request, loaded, runId, started);
   }
 
-  /** A pipeline step whose config the pipeline loaded (and validated) before its first step ran. */
-  public int execute(RunRequest request, LoadedLayer loaded) {
-    return execute(request, loaded, request.vars().get("run_id"), Instant.now()); // the step's own time
+  /**
+   * A pipeline step whose config the pipeline loaded (and validated) before its first step ran;
+   * {@code pool} names the step when steps run concurrently (the engine's scheduler pool).
+   */
+  public int execute(RunRequest request, LoadedLayer loaded, Optional<String> pool) {
+    return execute(request, loaded, request.vars().get("run_id"), Instant.now(), pool); // the step's own time
   }
 
   private int execute(RunRequest request, LoadedLayer loaded, String runId, Instant started) {
+    return execute(request, loaded, runId, started, Optional.empty());
+  }
+
+  private int execute(RunRequest request, LoadedLayer loaded, String runId, Instant started, Optional<String> pool) {
     LayerConfig config = loaded.config();
     String layer = config.layer().id();
     DryRunGuard.Decision decision = DryRunGuard.decide(layer, config.dryRun(), request.dryRunFlag(), request.env());
@@ -87,7 +94,7 @@ public final class LayerRun {
       console.result(summary.status("dry_run").line());
       return OK;
     }
-    return runForReal(new RunContext(loaded, request.env(), runId, console, summary), request);
+    return runForReal(new RunContext(loaded, request.env(), runId, console, summary).inPool(pool), request);
   }
 
   private int runForReal(RunContext context, RunRequest request) {

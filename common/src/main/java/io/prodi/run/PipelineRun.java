@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs the steps of a pipeline file in order in one JVM, stopping at the first failure. Every step's
+ * Runs the steps of a pipeline file in one JVM: in file order, or up to {@code parallel} at once as their
+ * dependencies ({@link PipelineGraph}) allow; no new step starts after the first failure. Every step's
  * config is validated before the first one runs, so a mistake in the last step costs no cluster time.
  */
 public final class PipelineRun {
@@ -30,6 +31,11 @@ public final class PipelineRun {
   }
 
   public int execute(RunRequest request) {
+    return execute(request, 1);
+  }
+
+  /** Runs the pipeline with at most {@code parallel} steps at once (1: one after another, in file order). */
+  public int execute(RunRequest request, int parallel) {
     Map<String, String> runVars = new HashMap<>(request.vars());
     runVars.putIfAbsent("run_id", RunVariables.newRunId(request.start()));
     List<PipelineFile.Step> steps;
@@ -54,18 +60,37 @@ public final class PipelineRun {
     if (!allValid(requests, loaded)) {
       return LayerRun.INVALID;
     }
+    PipelineGraph graph;
+    try {
+      graph = PipelineGraph.of(request.configUri(), steps, loaded);
+    } catch (ConfigException e) {
+      e.problems().forEach(p -> console.problem(p, true));
+      return LayerRun.INVALID;
+    }
     engine.expect(loaded);
-    for (int i = 0; i < steps.size(); i++) {
-      console.progress("[pipeline] step " + (i + 1) + "/" + steps.size() + " " + steps.get(i).name() + ": "
-          + steps.get(i).config());
-      int code = layerRun.execute(requests.get(i), loaded.get(i));
-      if (code != LayerRun.OK) {
-        console.error("Cannot continue pipeline: step " + steps.get(i).name() + " exited with " + code
-            + " (" + steps.get(i).config() + ")");
-        return code;
+    StepScheduler.Outcome outcome = new StepScheduler(parallel).run(graph, (step, number) -> {
+      console.progress("[pipeline] step " + number + "/" + steps.size() + " " + step.name() + ": "
+          + step.step().config());
+      return runStep(requests.get(step.index()), step, parallel > 1);
+    });
+    if (outcome.code() != LayerRun.OK) {
+      console.error("Cannot continue pipeline: step " + outcome.failedStep() + " exited with " + outcome.code()
+          + " (" + graph.step(outcome.failedStep()).step().config() + ")");
+      if (!outcome.notStarted().isEmpty()) {
+        console.progress("[pipeline] not started: " + String.join(", ", outcome.notStarted()));
       }
     }
-    return LayerRun.OK;
+    return outcome.code();
+  }
+
+  private int runStep(RunRequest request, StepNode step, boolean concurrent) {
+    try {
+      return layerRun.execute(request, step.loaded(), concurrent ? Optional.of(step.name()) : Optional.empty());
+    } catch (RuntimeException e) { // never leave the other steps' threads without an answer
+      console.error("Cannot run step " + step.name() + ": " + RunFailure.firstLine(e));
+      console.trace(e);
+      return LayerRun.FAILED;
+    }
   }
 
   private boolean allValid(List<RunRequest> requests, List<LoadedLayer> loaded) {

@@ -19,6 +19,7 @@ import org.apache.spark.sql.SparkSession;
  * ({@code newSession()}: its own temp views and SQL conf) over the shared SparkContext.
  */
 public final class SparkLayerEngine implements LayerEngine {
+  private static final String SCHEDULER_POOL = "spark.scheduler.pool";
   private final Function<List<LayerConfig>, SparkSession> sessionFactory;
   private final List<LayerConfig> expected = new ArrayList<>();
   private SparkSession session;
@@ -28,7 +29,7 @@ public final class SparkLayerEngine implements LayerEngine {
   }
 
   @Override
-  public void expect(List<LoadedLayer> layers) {
+  public synchronized void expect(List<LoadedLayer> layers) {
     expected.addAll(layers.stream().map(LoadedLayer::config).collect(Collectors.toList()));
   }
 
@@ -38,8 +39,14 @@ public final class SparkLayerEngine implements LayerEngine {
     SparkSession spark = configured(stepSession(config), run);
     StepContext context = new StepContext(spark, config, run.runId(), run.console(), run.env());
     long start = System.nanoTime();
-    run.console().progress("[" + config.layer().id() + "] running " + config.uri() + " (run " + run.runId() + ")");
-    new LayerExecution(context, run.summary(), run.loaded().logicalDate()).run();
+    run.console().progress("[" + config.layer().id() + "] running " + config.uri() + " (run " + run.runId() + ")"
+        + run.pool().map(p -> " in pool " + p).orElse(""));
+    spark.sparkContext().setLocalProperty(SCHEDULER_POOL, run.pool().orElse(null));
+    try {
+      new LayerExecution(context, run.summary(), run.loaded().logicalDate()).run();
+    } finally {
+      spark.sparkContext().setLocalProperty(SCHEDULER_POOL, null);
+    }
     run.console().progress("[" + config.layer().id() + "] done in "
         + String.format(java.util.Locale.ROOT, "%.1f s", (System.nanoTime() - start) / 1e9));
   }
@@ -93,7 +100,7 @@ public final class SparkLayerEngine implements LayerEngine {
     return new io.prodi.engine.configtest.ConfigTestRunner(this::session, this).run(test, request);
   }
 
-  public SparkSession session(List<LayerConfig> configs) {
+  public synchronized SparkSession session(List<LayerConfig> configs) {
     if (session == null) {
       List<LayerConfig> all = new ArrayList<>(expected);
       all.addAll(configs);
@@ -102,7 +109,7 @@ public final class SparkLayerEngine implements LayerEngine {
     return session;
   }
 
-  private SparkSession stepSession(LayerConfig config) {
+  private synchronized SparkSession processSession(LayerConfig config) {
     if (session == null) {
       List<LayerConfig> configs = new ArrayList<>(expected);
       if (!configs.contains(config)) {
@@ -110,6 +117,11 @@ public final class SparkLayerEngine implements LayerEngine {
       }
       session = sessionFactory.apply(configs);
     }
+    return session;
+  }
+
+  private SparkSession stepSession(LayerConfig config) {
+    SparkSession session = processSession(config);
     if (SparkSessions.usesDelta(config) && !SparkSessions.hasDelta(session)) {
       throw new RunFailure("Cannot use Delta Lake in " + config.uri() + ": the Spark session started without "
           + "Delta's extension; set spark.sql.extensions=" + SparkSessions.DELTA_EXTENSION + " (and the catalog) "

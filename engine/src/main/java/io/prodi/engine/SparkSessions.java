@@ -14,13 +14,15 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
   static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
   static final String DELTA_CATALOG = "org.apache.spark.sql.delta.catalog.DeltaCatalog";
+  private static final String SCHEDULER_MODE = "spark.scheduler.mode";
 
   private SparkSessions() {}
 
   /**
    * The process's session, set up for {@code configs}: the first one's app name and options, dynamic
-   * partition overwrite, and Delta Lake's extension and catalog when any of them uses delta (these are
-   * static: they must be set when the session starts, so a pipeline passes all of its steps).
+   * partition overwrite, FAIR scheduling (unless spark-submit set a mode), and Delta Lake's extension and
+   * catalog when any of them uses delta (these are static: they must be set when the session starts, so a
+   * pipeline passes all of its steps).
    */
   public static SparkSession getOrCreate(List<LayerConfig> configs) {
     if (configs.isEmpty()) { // prodi show PATH: no config; Delta's extension when the class path has it
@@ -35,6 +37,9 @@ public final class SparkSessions {
         .appName(first.compute().appName().orElse("prodi_" + first.layer().id()))
         .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
         .config("spark.sql.session.timeZone", first.environmentConfig().timezone());
+    if (System.getProperty(SCHEDULER_MODE) == null) { // not set by spark-submit or the cluster
+      builder.config(SCHEDULER_MODE, "FAIR"); // concurrent pipeline steps share the cores, a pool each
+    }
     for (Map.Entry<String, String> option : first.compute().options().entrySet()) {
       builder.config(option.getKey(), option.getValue());
     }

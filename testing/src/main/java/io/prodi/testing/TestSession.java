@@ -21,6 +21,7 @@ public final class TestSession {
         Path warehouse = Files.createTempDirectory("prodi-warehouse");
         session = SparkSession.builder().master("local[2]").appName("prodi-tests")
             .config("spark.ui.enabled", "false")
+            .config("spark.scheduler.mode", "FAIR") // as SparkSessions sets it: concurrent pipeline steps
             .config("spark.sql.shuffle.partitions", "2")
             .config("spark.default.parallelism", "2")
             .config("spark.sql.warehouse.dir", warehouse.toString())

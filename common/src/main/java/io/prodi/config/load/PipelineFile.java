@@ -13,14 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A pipeline file: {@code steps:} (or {@code pipeline:}, or a top-level list) of
- * {@code {layer, config, vars?, name?}}, config paths resolved against the pipeline file's folder.
+ * {@code {layer, config, vars?, name?, after?}}, config paths resolved against the pipeline file's folder.
+ * Step names are unique: a step without a name is named after its layer, or {@code <layer>-<n>} (its
+ * position) when another step runs the same layer; {@code after} names steps of the same file.
  */
 public final class PipelineFile {
   public static final Set<String> KEYS = Set.of("steps", "pipeline", "name", "description");
-  public static final Set<String> STEP_KEYS = Set.of("layer", "config", "vars", "name");
+  public static final Set<String> STEP_KEYS = Set.of("layer", "config", "vars", "name", "after");
 
   private PipelineFile() {}
 
@@ -50,16 +53,42 @@ public final class PipelineFile {
       }
     }
     List<Step> steps = new ArrayList<>();
-    for (ConfigNode step : stepsNode.elements()) {
-      bindStep(uri, step, files, baseDir).ifPresent(steps::add);
+    List<ConfigNode> nodes = stepsNode.elements();
+    Map<String, Long> layerUses = nodes.stream().filter(ConfigNode::isMap).map(n -> n.get("layer").text())
+        .filter(java.util.Objects::nonNull).collect(Collectors.groupingBy(l -> l, Collectors.counting()));
+    for (int i = 0; i < nodes.size(); i++) {
+      bindStep(uri, nodes.get(i), i + 1, layerUses, files, baseDir).ifPresent(steps::add);
     }
+    checkNames(steps);
     if (findings.hasErrors()) {
       throw new ConfigException(findings.problems());
     }
     return steps;
   }
 
-  private static Optional<Step> bindStep(String uri, ConfigNode node, ConfigFiles files, String baseDir) {
+  private static void checkNames(List<Step> steps) {
+    Map<String, Step> byName = new LinkedHashMap<>();
+    for (Step step : steps) {
+      Step other = byName.putIfAbsent(step.name(), step);
+      if (other != null) {
+        step.node.get("name").error("Cannot name a step: another step has this name (" + step.name() + ")");
+      }
+    }
+    for (Step step : steps) {
+      ConfigNode after = step.node.get("after");
+      for (ConfigNode entry : after.isList() ? after.elements() : List.<ConfigNode>of()) {
+        String name = entry.isScalar() ? entry.raw().asText() : null;
+        if (name != null && !byName.containsKey(name)) {
+          entry.unknown("step", name, byName.keySet());
+        } else if (name != null && name.equals(step.name())) {
+          entry.error("Cannot order a step after itself (" + name + ")");
+        }
+      }
+    }
+  }
+
+  private static Optional<Step> bindStep(String uri, ConfigNode node, int position, Map<String, Long> layerUses,
+      ConfigFiles files, String baseDir) {
     if (!node.isMap()) {
       node.expected("a step mapping {layer, config, vars?, name?}");
       return Optional.empty();
@@ -75,13 +104,16 @@ public final class PipelineFile {
       }
     }
     Map<String, String> vars = new LinkedHashMap<>(node.get("vars").textMap());
+    List<String> after = node.get("after").elements().stream().map(n -> n.requiredText("a step name"))
+        .filter(java.util.Objects::nonNull).collect(Collectors.toList());
     if (config == null || layer == null) {
       return Optional.empty();
     }
-    String name = Optional.ofNullable(node.get("name").text()).orElse(layer.id());
+    String defaultName = layerUses.getOrDefault(layerName, 0L) > 1 ? layer.id() + "-" + position : layer.id();
+    String name = Optional.ofNullable(node.get("name").text()).orElse(defaultName);
     try {
       return Optional.of(new Step(name, layer, files.locate("the step's config", ConfigFiles.resolveSibling(uri, config),
-          ConfigFiles.resolveAgainst(baseDir, config)), vars));
+          ConfigFiles.resolveAgainst(baseDir, config)), vars, after, node));
     } catch (ConfigException e) {
       e.problems().forEach(problem -> node.get("config").error(problem.message()));
       return Optional.empty();
@@ -94,12 +126,16 @@ public final class PipelineFile {
     private final Layer layer;
     private final String config;
     private final Map<String, String> vars;
+    private final List<String> after;
+    private final ConfigNode node;
 
-    Step(String name, Layer layer, String config, Map<String, String> vars) {
+    Step(String name, Layer layer, String config, Map<String, String> vars, List<String> after, ConfigNode node) {
       this.name = name;
       this.layer = layer;
       this.config = config;
       this.vars = Map.copyOf(vars);
+      this.after = List.copyOf(after);
+      this.node = node;
     }
 
     public String name() {
@@ -118,6 +154,21 @@ public final class PipelineFile {
     /** The step's variables, already rendered with the run's; they override the run's for this step. */
     public Map<String, String> vars() {
       return vars;
+    }
+
+    /** The steps this one runs after besides those it depends on through data ({@code after:}). */
+    public List<String> after() {
+      return after;
+    }
+
+    /** A layer config planned on its own, as a pipeline of one step named after its layer. */
+    public static Step alone(Layer layer, String config) {
+      return new Step(layer.id(), layer, config, Map.of(), List.of(), null);
+    }
+
+    /** Where the step is in its pipeline file, for problems found once the steps' configs are loaded. */
+    public String path() {
+      return node == null ? "" : node.path();
     }
   }
 }

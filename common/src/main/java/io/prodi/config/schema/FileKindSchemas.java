@@ -51,6 +51,7 @@ final class FileKindSchemas {
     ObjectNode step = object(PipelineFile.STEP_KEYS);
     props(step).set("layer", enumOf(Arrays.stream(Layer.values()).map(Layer::id).toArray(String[]::new)));
     props(step).set("vars", type("object"));
+    props(step).set("after", arrayOf(type("string")));
     definitions.set("pipeline_step", step);
 
     ObjectNode test = object(ConfigTest.KEYS);

@@ -1,0 +1,105 @@
+package io.prodi.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prodi.testing.CliRun;
+import io.prodi.testing.SharedSpark;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The example pipeline of two datasets run with {@code --parallel 2} on the shared session: every step's
+ * jobs in the step's own FAIR pool, and every output equal to a run of one step at a time.
+ */
+class ParallelPipelineTest {
+  private static final Path ROOT = Paths.get(System.getProperty("prodi.root", "..")).toAbsolutePath().normalize();
+  private static final String PIPELINE = "cfg/pipelines/datasets.yml";
+
+  @TempDir
+  Path parallel;
+  @TempDir
+  Path oneByOne;
+
+  @Test
+  void twoDatasetsSideBySideWriteWhatTheyWriteOneStepAtATime() throws IOException {
+    Set<String> pools = ConcurrentHashMap.newKeySet();
+    SparkListener listener = new SparkListener() {
+      @Override
+      public void onJobStart(SparkListenerJobStart job) {
+        String pool = job.properties() == null ? null : job.properties().getProperty("spark.scheduler.pool");
+        if (pool != null) {
+          pools.add(pool);
+        }
+      }
+    };
+    SharedSpark.session().sparkContext().addSparkListener(listener);
+    try {
+      assertRuns(parallel, "--parallel", "2");
+    } finally {
+      SharedSpark.session().sparkContext().removeSparkListener(listener);
+    }
+    assertRuns(oneByOne, "--parallel", "1");
+    assertThat(pools).contains("customers.raw", "transactions.raw", "customers.gold", "transactions.gold");
+
+    JsonNode plan = new ObjectMapper().readTree(SharedSpark.prodi("plan", "-p", parallel.resolve(PIPELINE).toString(),
+        "--format", "json", "--base-dir", parallel.toString()).out());
+    int compared = 0;
+    for (JsonNode step : plan.get("steps")) {
+      for (JsonNode write : step.get("writes")) {
+        String location = write.get("location").asText();
+        String format = write.get("format").asText();
+        Dataset<Row> mine = read(format, location);
+        Dataset<Row> theirs = read(format, location.replace(parallel.toString(), oneByOne.toString()));
+        assertThat(mine.count()).as(location).isPositive().isEqualTo(theirs.count());
+        assertThat(mine.exceptAll(theirs).count() + theirs.exceptAll(mine).count()).as(location).isZero();
+        compared++;
+      }
+    }
+    assertThat(compared).isEqualTo(11);
+  }
+
+  private void assertRuns(Path base, String... options) {
+    copy(ROOT.resolve("cfg"), base.resolve("cfg"));
+    copy(ROOT.resolve("samples"), base.resolve("samples"));
+    String[] args = Stream.concat(Stream.of("run-pipeline", "-p", base.resolve(PIPELINE).toString(),
+        "--base-dir", base.toString()), Stream.of(options)).toArray(String[]::new);
+    CliRun run = SharedSpark.prodi(args);
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.outLines().stream().filter(l -> l.contains("\"status\":\"succeeded\""))).hasSize(8);
+  }
+
+  /** The rows without the run's own columns ({@code _run_id}, {@code _ingestion_ts}, {@code _source}, ...). */
+  private static Dataset<Row> read(String format, String location) {
+    Dataset<Row> rows = SharedSpark.session().read().format(format).option("header", "true").load(location);
+    return rows.drop(Stream.of(rows.columns()).filter(c -> c.startsWith("_")).toArray(String[]::new));
+  }
+
+  private static void copy(Path from, Path to) {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : (Iterable<Path>) paths::iterator) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
