@@ -30,13 +30,7 @@ class ConcurrentStepsTest {
 
   @BeforeEach
   void setUp() {
-    folder = new ConfigFolder(tmp);
-    for (String name : new String[] {"a", "b", "c", "d"}) {
-      folder.write("cfg/" + name + ".raw.yml", "layer: raw\nio:\n  source: {path: in/" + name + "}\n"
-          + "  sink: {path: out/raw/" + name + "}\n");
-      folder.write("cfg/" + name + ".bronze.yml", "layer: bronze\nio:\n  source: {path: out/raw/" + name
-          + ", format: parquet}\n  sink: {path: out/bronze/" + name + ", format: parquet}\n");
-    }
+    folder = PipelineGraphTest.chains(tmp, "a", "b", "c");
   }
 
   @Test

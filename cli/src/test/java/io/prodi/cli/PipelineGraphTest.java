@@ -31,13 +31,19 @@ class PipelineGraphTest {
 
   @BeforeEach
   void setUp() {
-    folder = new ConfigFolder(tmp);
-    for (String name : new String[] {"a", "b", "c"}) {
-      folder.write("cfg/" + name + ".raw.yml", "layer: raw\nio:\n  source: {path: in/" + name + "}\n"
+    folder = chains(tmp, "a", "b", "c");
+  }
+
+  /** For each name, {@code cfg/<name>.raw.yml} (in/name to out/raw/name) and a bronze config reading it. */
+  static ConfigFolder chains(Path root, String... names) {
+    ConfigFolder configs = new ConfigFolder(root);
+    for (String name : names) {
+      configs.write("cfg/" + name + ".raw.yml", "layer: raw\nio:\n  source: {path: in/" + name + "}\n"
           + "  sink: {path: out/raw/" + name + "}\n");
-      folder.write("cfg/" + name + ".bronze.yml", "layer: bronze\nio:\n  source: {path: out/raw/" + name
+      configs.write("cfg/" + name + ".bronze.yml", "layer: bronze\nio:\n  source: {path: out/raw/" + name
           + ", format: parquet}\n  sink: {path: out/bronze/" + name + ", format: parquet}\n");
     }
+    return configs;
   }
 
   @Test
@@ -74,6 +80,20 @@ class PipelineGraphTest {
       ((com.fasterxml.jackson.databind.node.ObjectNode) plan.get("steps").get(0)).put("unknown", 1);
       assertThat(schema.validate(plan)).as("the schema is strict").isNotEmpty();
     }
+  }
+
+  @Test
+  void theComposerExampleMakesOneTaskPerStepUpstreamOfWhatItDependsOn() throws Exception {
+    Path plan = tmp.resolve("prodi_plan.json");
+    Files.writeString(plan, JSON.writeValueAsString(planJson(ROOT.resolve("cfg/pipelines/datasets.yml"))));
+    Process python = new ProcessBuilder("python3", ROOT.resolve("jobs/airflow/prodi_graph_dag.py").toString(),
+        plan.toString()).redirectErrorStream(true).start();
+    String printed = new String(python.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(python.waitFor()).as(printed).isZero();
+    assertThat(printed.lines()).hasSize(8)
+        .contains("prodi_customers.raw io.prodi.layers.RawLayer --config " + ROOT.resolve("cfg/raw/example.yml") + " <- -")
+        .contains("prodi_transactions.gold io.prodi.layers.GoldLayer --config "
+            + ROOT.resolve("cfg/finance/gold/transactions.yml") + " <- prodi_customers.gold, prodi_transactions.silver");
   }
 
   @Test
