@@ -61,8 +61,10 @@ public final class BuildTarget {
   /** The mismatch with the Scala and Spark on this process's class path; empty when either is absent. */
   public Optional<String> mismatchWithClassPath() {
     ClassLoader loader = BuildTarget.class.getClassLoader();
-    Optional<String> runningScala = properties(loader, "library.properties").map(p -> p.getProperty("version.number"));
-    Optional<String> runningSpark = properties(loader, "spark-version-info.properties").map(p -> p.getProperty("version"));
+    Optional<String> runningScala = propertiesBeside(loader, "scala.Option", "library.properties")
+        .map(p -> p.getProperty("version.number"));
+    Optional<String> runningSpark = propertiesBeside(loader, "org.apache.spark.SparkContext",
+        "spark-version-info.properties").map(p -> p.getProperty("version"));
     if (runningScala.isEmpty() || runningSpark.isEmpty()) {
       return Optional.empty();
     }
@@ -78,6 +80,35 @@ public final class BuildTarget {
 
   private static String line(String sparkVersion) {
     return sparkVersion.replaceAll("^(\\d+\\.\\d+).*", "$1");
+  }
+
+  /**
+   * A properties file read from the jar that holds {@code className}: one jar opened, where asking the class
+   * loader opens every jar before it on the class path (Scala's comes last: 0.2 s on Spark's 150 jars).
+   */
+  static Optional<Properties> propertiesBeside(ClassLoader loader, String className, String resource) {
+    try {
+      java.security.CodeSource source = Class.forName(className, false, loader).getProtectionDomain().getCodeSource();
+      String location = source == null ? "" : source.getLocation().toString();
+      if (!location.startsWith("file:") || !location.endsWith(".jar")) {
+        return properties(loader, resource);
+      }
+      try (java.util.jar.JarFile jar = new java.util.jar.JarFile(new java.io.File(source.getLocation().toURI()))) {
+        java.util.jar.JarEntry entry = jar.getJarEntry(resource);
+        if (entry == null) {
+          return properties(loader, resource);
+        }
+        try (InputStream in = jar.getInputStream(entry)) {
+          Properties properties = new Properties();
+          properties.load(in);
+          return Optional.of(properties);
+        }
+      }
+    } catch (ClassNotFoundException e) {
+      return Optional.empty();
+    } catch (IOException | java.net.URISyntaxException e) {
+      return properties(loader, resource);
+    }
   }
 
   private static Optional<Properties> properties(ClassLoader loader, String resource) {

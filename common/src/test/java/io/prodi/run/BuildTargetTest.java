@@ -35,4 +35,14 @@ class BuildTargetTest {
     assertThat(built.mismatchWithClassPath()).isEmpty();
     assertThat(built.mismatch("2.11.12", "3.5.7")).get().asString().startsWith("Cannot run prodi_");
   }
+
+  @Test
+  void theRunningVersionsAreReadFromTheJarsOfScalaAndSpark() {
+    assertThat(BuildTarget.propertiesBeside(getClass().getClassLoader(), "scala.Option", "library.properties")
+        .map(p -> p.getProperty("version.number"))).contains(scala.util.Properties.versionNumberString());
+    assertThat(BuildTarget.propertiesBeside(getClass().getClassLoader(), "org.apache.spark.SparkContext",
+        "spark-version-info.properties").map(p -> p.getProperty("version")))
+        .contains(org.apache.spark.package$.MODULE$.SPARK_VERSION());
+    assertThat(BuildTarget.propertiesBeside(getClass().getClassLoader(), "no.such.Clazz", "library.properties")).isEmpty();
+  }
 }
