@@ -94,6 +94,20 @@ class ConcurrentStepsTest {
     assertThat(run.out()).contains("\"status\":\"failed\"").contains("\"status\":\"succeeded\"");
   }
 
+  @Test
+  void dryRunStepsSideBySidePrintEachPlanWhole() {
+    String file = folder.write("p.yml", "steps:\n  - {layer: raw, config: cfg/a.raw.yml}\n"
+        + "  - {layer: raw, config: cfg/b.raw.yml}\n  - {layer: raw, config: cfg/c.raw.yml}\n");
+    CliRun run = CliRun.prodi("run-pipeline", "-p", file, "--dry-run", "--parallel", "3", "--base-dir", tmp.toString());
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    List<String> lines = run.outLines();
+    for (String name : new String[] {"a", "b", "c"}) {
+      int plan = lines.indexOf("[raw] plan for " + tmp.resolve("cfg/" + name + ".raw.yml") + " (dry run)");
+      assertThat(plan).as(name).isNotNegative();
+      assertThat(lines.get(plan + 1)).isEqualTo("  read    source 1: files parquet " + tmp.resolve("in/" + name));
+    }
+  }
+
   private static void await(CountDownLatch latch) {
     try {
       assertThat(latch.await(10, TimeUnit.SECONDS)).as("the other step started").isTrue();

@@ -90,7 +90,7 @@ public final class LayerRun {
     console.progress("[" + layer + "] config " + config.uri() + ": " + ConfigLog.line(loaded.resolvedTree()));
     RunSummary summary = new RunSummary(layer, runId, config.uri(), started).describe(config);
     if (!realRun) {
-      Plan.lines(config, true).forEach(console::result);
+      console.result(String.join("\n", Plan.lines(config, true))); // one block: steps may run side by side
       console.result(summary.status("dry_run").line());
       return OK;
     }
