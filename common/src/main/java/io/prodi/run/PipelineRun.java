@@ -86,6 +86,9 @@ public final class PipelineRun {
   private int runStep(RunRequest request, StepNode step, boolean concurrent) {
     try {
       return layerRun.execute(request, step.loaded(), concurrent ? Optional.of(step.name()) : Optional.empty());
+    } catch (ConfigException e) { // a problem found at run time: exit 2, as a step alone gives
+      e.problems().forEach(p -> console.problem(p, true));
+      return LayerRun.INVALID;
     } catch (RuntimeException e) { // never leave the other steps' threads without an answer
       console.error("Cannot run step " + step.name() + ": " + RunFailure.firstLine(e));
       console.trace(e);
