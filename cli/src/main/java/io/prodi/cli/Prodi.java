@@ -36,10 +36,12 @@ public final class Prodi implements Callable<Integer> {
         .addSubcommand("state", new StateCommand(context))
         .addSubcommand("schema", new SchemaCommand(context))
         .addSubcommand("show", new ShowCommand(context))
+        .addSubcommand("history", new HistoryCommand(context))
         .addSubcommand("migrate", new MigrateCommand(context));
     Map<String, RunOptions.Scope> scopes = Map.of("run-layer", RunOptions.Scope.RUN,
         "run-pipeline", RunOptions.Scope.RUN, "validate", RunOptions.Scope.CHECK, "plan", RunOptions.Scope.PLAN,
-        "state", RunOptions.Scope.STATE, "test", RunOptions.Scope.TEST, "show", RunOptions.Scope.CHECK);
+        "state", RunOptions.Scope.STATE, "test", RunOptions.Scope.TEST, "show", RunOptions.Scope.CHECK,
+        "history", RunOptions.Scope.CHECK);
     scopes.forEach((name, scope) -> scope.applyTo(cli.getSubcommands().get(name)));
     return run(cli, args, context);
   }

@@ -28,6 +28,7 @@ class HelpAndVersionTest {
       "test;--base-dir --env.KEY --help --junit --vars --verbose --version",
       "show;--base-dir --config --env.KEY --format --help --json --layer --limit --sink --vars --verbose --version "
           + "--where",
+      "history;--base-dir --config --env.KEY --help --json --last --layer --plot --vars --verbose --version",
   })
   void helpListsExactlyTheOptionsOfTheCommand(String command, String options) {
     CliRun run = CliRun.prodi(command, "--help");

@@ -232,14 +232,23 @@ class JdbcPostgresTest extends EngineTestBase {
   }
 
   @Test
-  void theUserNameIsMaskedLikeThePasswordWhereTheServerRepeatsIt() {
+  void theUserNameIsMaskedLikeThePasswordWhereTheServerRepeatsIt() throws Exception {
     String cfg = folder.write("baduser.yml", "layer: raw\nio:\n  source: {type: jdbc, url: '" + URL
-        + "', table: t, auth: {user_env: PG_USER, password_env: PG_PASSWORD}}\n  sink: {path: out/x}\n");
+        + "', table: t, auth: {user_env: PG_USER, password_env: PG_PASSWORD}}\n  sink: {path: out/x}\n"
+        + "lineage: {transport: file, path: " + tmp.resolve("lineage.jsonl") + "}\n");
     CliRun refused = SharedSpark.prodi(Map.of("PG_USER", "etl_intruder_7", "PG_PASSWORD", "not-the-password"),
         "run-layer", "-c", cfg, "--base-dir", tmp.toString());
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.errors()).singleElement().asString().contains("password authentication failed for user")
         .contains("****").doesNotContain("etl_intruder_7", "not-the-password");
+    // the event log's row and the lineage's FAIL event carry the same masked error
+    String error = spark().read().format("delta").load(tmp.resolve("data/_state/_events").toString())
+        .select("error").first().getString(0);
+    assertThat(error).contains("password authentication failed for user", "****").doesNotContain("etl_intruder_7");
+    String lineage = java.nio.file.Files.readString(tmp.resolve("lineage.jsonl"));
+    assertThat(lineage.lines()).hasSize(2);
+    assertThat(lineage).contains("\"eventType\":\"FAIL\"", "password authentication failed for user", "****")
+        .doesNotContain("etl_intruder_7", "not-the-password");
   }
 
   /** docs/run/troubleshooting.md: a URL whose driver is not on the class path. */

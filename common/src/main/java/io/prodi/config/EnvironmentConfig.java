@@ -1,5 +1,6 @@
 package io.prodi.config;
 
+import io.prodi.ops.LineageSpec;
 import io.prodi.storage.StorageSpec;
 import io.prodi.yaml.ConfigNode;
 import java.time.DateTimeException;
@@ -8,22 +9,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** An environment config file: session time zone and per-protocol storage. */
+/**
+ * An environment config file: session time zone, per-protocol storage, where the event log lives
+ * ({@code events.uri}) and where lineage goes ({@code lineage}).
+ */
 public final class EnvironmentConfig {
-  public static final Set<String> KEYS = Set.of("name", "description", "timezone", "storage");
+  public static final Set<String> KEYS = Set.of("name", "description", "timezone", "storage", "events", "lineage");
+  public static final Set<String> EVENTS_KEYS = Set.of("uri");
 
   private final String uri;
   private final String timezone;
   private final Map<String, StorageSpec> storage;
+  private final String eventsUri;
+  private final LineageSpec lineage;
 
-  private EnvironmentConfig(String uri, String timezone, Map<String, StorageSpec> storage) {
+  private EnvironmentConfig(String uri, String timezone, Map<String, StorageSpec> storage, String eventsUri,
+      LineageSpec lineage) {
     this.uri = uri;
     this.timezone = timezone;
     this.storage = Map.copyOf(storage);
+    this.eventsUri = eventsUri;
+    this.lineage = lineage;
   }
 
   public static EnvironmentConfig none() {
-    return new EnvironmentConfig(null, "UTC", Map.of());
+    return new EnvironmentConfig(null, "UTC", Map.of(), null, null);
   }
 
   public static EnvironmentConfig bind(String uri, ConfigNode node) {
@@ -35,7 +45,11 @@ public final class EnvironmentConfig {
       node.get("timezone").error("Cannot use time zone " + timezone
           + ": expected a region such as UTC or America/Bogota (" + timezone + ")");
     }
-    return new EnvironmentConfig(uri, timezone, StorageSpec.bindAll(node.get("storage")));
+    ConfigNode events = node.get("events");
+    events.allowKeys("events", EVENTS_KEYS);
+    String eventsUri = events.get("uri").text();
+    return new EnvironmentConfig(uri, timezone, StorageSpec.bindAll(node.get("storage")), eventsUri,
+        LineageSpec.bind(node.get("lineage")).orElse(null));
   }
 
   public Optional<String> uri() {
@@ -49,5 +63,15 @@ public final class EnvironmentConfig {
 
   public Map<String, StorageSpec> storage() {
     return storage;
+  }
+
+  /** {@code events.uri}: the event log's Delta table; empty for the default beside the state store. */
+  public Optional<String> eventsUri() {
+    return Optional.ofNullable(eventsUri);
+  }
+
+  /** The environment's lineage target, for layers that name none. */
+  public Optional<LineageSpec> lineage() {
+    return Optional.ofNullable(lineage);
   }
 }

@@ -1,6 +1,7 @@
 package io.prodi.config;
 
 import io.prodi.dq.DqSpec;
+import io.prodi.ops.LineageSpec;
 import io.prodi.sink.SinkSpec;
 import io.prodi.source.SourceSpec;
 import io.prodi.storage.StorageSpec;
@@ -25,6 +26,7 @@ public final class LayerConfig {
   private final String datasetId;
   private final EnvironmentConfig environmentConfig;
   private final String baseDir;
+  private final LineageSpec lineage;
 
   LayerConfig(Builder b) {
     this.uri = b.uri;
@@ -41,6 +43,7 @@ public final class LayerConfig {
     this.datasetId = b.datasetId;
     this.environmentConfig = b.environmentConfig;
     this.baseDir = b.baseDir;
+    this.lineage = b.lineage;
   }
 
   /** The config file this was loaded from. */
@@ -117,6 +120,11 @@ public final class LayerConfig {
     return baseDir;
   }
 
+  /** Where this layer's OpenLineage events go: its own (or its dataset's) {@code lineage}, else the environment's. */
+  public Optional<LineageSpec> lineage() {
+    return lineage == null ? environmentConfig.lineage() : Optional.of(lineage);
+  }
+
   /** The config with {@code dq.fail_on_error} set from the command line. */
   public LayerConfig withDq(DqSpec newDq) {
     Builder b = new Builder(this);
@@ -154,6 +162,7 @@ public final class LayerConfig {
     String datasetId;
     EnvironmentConfig environmentConfig = EnvironmentConfig.none();
     String baseDir;
+    LineageSpec lineage;
 
     Builder() {}
 
@@ -172,6 +181,7 @@ public final class LayerConfig {
       datasetId = c.datasetId;
       environmentConfig = c.environmentConfig;
       baseDir = c.baseDir;
+      lineage = c.lineage;
     }
   }
 }

@@ -2,6 +2,7 @@ package io.prodi.config;
 
 import io.prodi.config.OwnSourceOverwrite;
 import io.prodi.dq.DqSpec;
+import io.prodi.ops.LineageSpec;
 import io.prodi.sink.SinkSpec;
 import io.prodi.sink.SinkTypes;
 import io.prodi.source.SourceSpec;
@@ -23,7 +24,7 @@ public final class LayerConfigReader {
   public static final Set<String> IO_KEYS = Set.of("source", "sink");
   public static final Set<String> STATE_KEYS = Set.of("uri");
   public static final Set<String> KEYS = Set.of("layer", "environment", "dry_run", "description", "compute", "io",
-      "transform", "dq", "storage", "state", "dataset_config", "environment_config", "database_config");
+      "transform", "dq", "storage", "state", "lineage", "dataset_config", "environment_config", "database_config");
   private static final Set<String> RESERVED_VIEWS = Set.of("__INPUT__", "__BASE__");
 
   private LayerConfigReader() {}
@@ -51,6 +52,7 @@ public final class LayerConfigReader {
     ConfigNode state = root.get("state");
     state.allowKeys("state", STATE_KEYS);
     b.stateUri = state.get("uri").text();
+    b.lineage = LineageSpec.bind(root.get("lineage")).orElse(null);
     b.datasetId = datasetId;
     b.environmentConfig = environmentConfig;
     b.baseDir = baseDir;

@@ -11,6 +11,17 @@ public interface LayerEngine {
   /** Runs the layer, filling the context's summary; throws {@link RunFailure} when the run fails. */
   void run(RunContext context);
 
+  /**
+   * Writes one run's row ({@link io.prodi.ops.EventRecord}) to the event log at {@code uri}; throws when it
+   * cannot (the caller turns that into one warning). An engine without storage records nothing.
+   */
+  default void recordEvent(RunContext context, String uri, com.fasterxml.jackson.databind.node.ObjectNode row) {}
+
+  /** {@code prodi history}: the last {@code n} runs of the context's layer in the event log at {@code uri}, newest first. */
+  default List<com.fasterxml.jackson.databind.JsonNode> history(RunContext context, String uri, int n) {
+    throw new RunFailure("Cannot read the event log " + uri + ": this build has no Spark runtime");
+  }
+
   /** Told, before the first step of a pipeline runs, every config the pipeline will run. */
   default void expect(List<LoadedLayer> layers) {}
 

@@ -5,9 +5,13 @@ import io.prodi.config.load.ConfigLoader;
 import io.prodi.config.load.LoadedLayer;
 import io.prodi.config.load.RunVariables;
 import io.prodi.guard.DryRunGuard;
+import io.prodi.ops.EventRecord;
+import io.prodi.ops.RunLineage;
 import io.prodi.yaml.ConfigException;
 import io.prodi.yaml.ConfigProblem;
 import io.prodi.yaml.CredentialRef;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +30,8 @@ public final class LayerRun {
   public static final int OK = 0;
   public static final int FAILED = 1;
   public static final int INVALID = 2;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Console console;
   private final LayerEngine engine;
@@ -99,6 +105,8 @@ public final class LayerRun {
 
   private int runForReal(RunContext context, RunRequest request) {
     RunSummary summary = context.summary();
+    Optional<RunLineage> lineage = RunLineage.of(context.loaded().config(), context.runId(), request.pipeline(), console);
+    lineage.ifPresent(l -> l.started(summary.body()));
     int code = OK;
     try {
       engine.run(context);
@@ -122,7 +130,27 @@ public final class LayerRun {
     String line = console.mask(summary.line());
     console.result(line);
     request.summaryUri().ifPresent(uri -> writeSummary(request, uri, line));
+    lineage.ifPresent(l -> l.ended(summary.body(), summary.schemas()));
+    recordEvent(context, request, line);
     return code;
+  }
+
+  /** The run's row in the event log; a log that cannot take it costs one warning, never the run's outcome. */
+  private void recordEvent(RunContext context, RunRequest request, String maskedLine) {
+    LayerConfig config = context.loaded().config();
+    String uri = EventRecord.uri(config);
+    try {
+      JsonNode body = JSON.readTree(maskedLine).get("prodi_summary");
+      String sha = EventRecord.sha256(request.files().read(config.uri()));
+      long start = System.nanoTime();
+      engine.recordEvent(context, uri, EventRecord.of(body, config, request, sha, Instant.now()));
+      console.progress("[" + config.layer().id() + "] event log " + uri + ": run recorded in "
+          + (System.nanoTime() - start) / 1_000_000 + " ms");
+    } catch (IOException | RuntimeException e) {
+      console.warning(console.mask("[" + config.layer().id() + "] Cannot write the event log: "
+          + RunFailure.firstLine(e) + " (" + uri + ")"));
+      console.trace(e);
+    }
   }
 
   private void writeSummary(RunRequest request, String uri, String line) {

@@ -54,7 +54,8 @@ public final class PipelineRun {
     for (PipelineFile.Step step : steps) {
       Map<String, String> stepVars = new HashMap<>(runVars);
       stepVars.putAll(step.vars());
-      requests.add(request.forStep(step.config(), Optional.of(step.layer()), stepVars));
+      requests.add(request.forStep(step.config(), Optional.of(step.layer()), stepVars)
+          .inPipeline(request.configUri(), step.name()));
     }
     List<LoadedLayer> loaded = new ArrayList<>();
     if (!allValid(requests, loaded)) {

@@ -19,10 +19,21 @@ public final class RunRequest {
   private final Optional<String> summaryUri;
   private final ConfigFiles files;
   private final Instant start;
+  private final Optional<String> pipeline;
+  private final Optional<String> step;
 
   public RunRequest(String configUri, Optional<Layer> layer, Map<String, String> vars, RunEnvironment env,
       boolean dryRunFlag, Optional<Boolean> dqFailOnError, String baseDir, Optional<String> summaryUri,
       ConfigFiles files, Instant start) {
+    this(configUri, layer, vars, env, dryRunFlag, dqFailOnError, baseDir, summaryUri, files, start, Optional.empty(),
+        Optional.empty());
+  }
+
+  private RunRequest(String configUri, Optional<Layer> layer, Map<String, String> vars, RunEnvironment env,
+      boolean dryRunFlag, Optional<Boolean> dqFailOnError, String baseDir, Optional<String> summaryUri,
+      ConfigFiles files, Instant start, Optional<String> pipeline, Optional<String> step) {
+    this.pipeline = pipeline;
+    this.step = step;
     this.configUri = configUri;
     this.layer = layer;
     this.vars = Map.copyOf(vars);
@@ -80,5 +91,21 @@ public final class RunRequest {
 
   public Instant start() {
     return start;
+  }
+
+  /** The same request as step {@code stepName} of the pipeline file {@code pipelineUri}. */
+  public RunRequest inPipeline(String pipelineUri, String stepName) {
+    return new RunRequest(configUri, layer, vars, env, dryRunFlag, dqFailOnError, baseDir, summaryUri, files, start,
+        Optional.of(pipelineUri), Optional.of(stepName));
+  }
+
+  /** The pipeline file this run is a step of; empty for a layer run alone. */
+  public Optional<String> pipeline() {
+    return pipeline;
+  }
+
+  /** The step's name in its pipeline; empty for a layer run alone. */
+  public Optional<String> step() {
+    return step;
   }
 }

@@ -19,6 +19,7 @@ public final class RunSummary {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ObjectNode body = JSON.createObjectNode();
+  private final ObjectNode schemas = JSON.createObjectNode(); // not printed: the lineage's schema facets
   private final Instant start;
 
   public RunSummary(String layer, String runId, String configUri, Instant start) {
@@ -116,6 +117,27 @@ public final class RunSummary {
     ObjectNode durations = body.has("durations_ms") ? (ObjectNode) body.get("durations_ms")
         : body.putObject("durations_ms");
     durations.put(step, millis);
+    return this;
+  }
+
+  /**
+   * The columns of {@code dataset} ({@code source_<i>} or {@code output}) as name and type pairs; kept for
+   * lineage events, not printed.
+   */
+  public synchronized RunSummary schema(String dataset, java.util.List<java.util.Map.Entry<String, String>> fields) {
+    ArrayNode out = schemas.putArray(dataset);
+    fields.forEach(f -> out.addObject().put("name", f.getKey()).put("type", f.getValue()));
+    return this;
+  }
+
+  public ObjectNode schemas() {
+    return schemas;
+  }
+
+  /** A metric of the run (anomaly checks compare it with earlier runs), printed under {@code metrics}. */
+  public RunSummary metric(String name, double value) {
+    ObjectNode metrics = body.has("metrics") ? (ObjectNode) body.get("metrics") : body.putObject("metrics");
+    metrics.put(name, value);
     return this;
   }
 

@@ -14,17 +14,18 @@ public final class StateIds {
   private StateIds() {}
 
   public static String of(LayerConfig config, SourceSpec source, WatermarkSpec watermark) {
-    return watermark.stateId().orElseGet(() -> owner(config) + "::" + config.layer().id() + "::"
+    return watermark.stateId().orElseGet(() -> dataset(config) + "::" + config.layer().id() + "::"
         + source.name().orElse(source.type()));
   }
 
   /** The id the default had before it named the layer, or empty when the config gives its own state_id. */
   public static java.util.Optional<String> legacy(LayerConfig config, SourceSpec source, WatermarkSpec watermark) {
     return watermark.stateId().isPresent() ? java.util.Optional.empty()
-        : java.util.Optional.of(owner(config) + "::" + source.name().orElse(source.type()));
+        : java.util.Optional.of(dataset(config) + "::" + source.name().orElse(source.type()));
   }
 
-  private static String owner(LayerConfig config) {
+  /** The dataset a config belongs to: its dataset id, else its file name without extensions. */
+  public static String dataset(LayerConfig config) {
     return config.datasetId().orElse(stem(config.uri()));
   }
 

@@ -54,7 +54,22 @@ class ValidationTest {
     assertThat(problems("layer: raw\nio:\n" + SOURCE + SINK + "tranform: {}\n")).containsExactly(
         "ERROR tranform: Cannot use key 'tranform' in a layer config: unknown key, did you mean 'transform'? "
             + "(valid keys: compute, database_config, dataset_config, description, dq, dry_run, environment, "
-            + "environment_config, io, layer, state, storage, transform)");
+            + "environment_config, io, layer, lineage, state, storage, transform)");
+  }
+
+  @Test
+  void lineageTargetsAreCheckedWhereTheyAreWritten() {
+    assertThat(problems(layer(SOURCE + SINK, "lineage: {transport: kafka}\n"))).containsExactly(
+        "ERROR lineage.transport: Cannot use lineage transport 'kafka': unknown lineage transport (valid: file, http)");
+    assertThat(problems(layer(SOURCE + SINK, "lineage: {transport: file, path: 'gs://b/events.jsonl'}\n")))
+        .containsExactly("ERROR lineage.path: Cannot append lineage events to gs://b/events.jsonl: the file transport "
+            + "writes a local file; use transport: http for a lineage service (gs://b/events.jsonl)");
+    assertThat(problems(layer(SOURCE + SINK, "lineage: {transport: http, url: 'marquez:5000', path: x}\n")))
+        .containsExactly("ERROR lineage.url: Cannot send lineage events to marquez:5000: expected an http:// or "
+            + "https:// URL (marquez:5000)", "ERROR lineage.path: Cannot use lineage.path with transport http: it "
+            + "belongs to the file transport (x)");
+    assertThat(problems(layer(SOURCE + SINK, "lineage: {transport: http}\n"))).singleElement().asString()
+        .startsWith("ERROR lineage.url: ");
   }
 
   @Test

@@ -46,6 +46,7 @@ final class LayerExecution {
     try {
       SourcesRead sources = SourceStage.read(run, watermarks, counts);
       Dataset<Row> output = TransformStage.apply(run, sources.input());
+      recordSchemas(sources, output);
       DqCheck dq = new DqCheck(run, summary);
       List<ExpectationResult> schema = dq.checkSchema(output);
       WritePlan plan = WritePlan.of(config, !watermarks.isEmpty());
@@ -68,6 +69,22 @@ final class LayerExecution {
       context.spark().listenerManager().unregister(counts);
       context.spark().sparkContext().setJobDescription(null);
     }
+  }
+
+  private void recordSchemas(SourcesRead sources, Dataset<Row> output) {
+    List<org.apache.spark.sql.types.StructType> schemas = sources.schemas();
+    for (int i = 0; i < schemas.size(); i++) {
+      summary.schema(SourcesRead.observedName(i), fields(schemas.get(i)));
+    }
+    summary.schema("output", fields(output.schema()));
+  }
+
+  private static List<Map.Entry<String, String>> fields(org.apache.spark.sql.types.StructType schema) {
+    List<Map.Entry<String, String>> out = new java.util.ArrayList<>();
+    for (org.apache.spark.sql.types.StructField field : schema.fields()) {
+      out.add(Map.entry(field.name(), field.dataType().simpleString()));
+    }
+    return out;
   }
 
   /** What keys this run's quarantine: the generation an incremental run commits, else the logical date. */

@@ -25,6 +25,13 @@ final class SourcesRead {
     return input;
   }
 
+  /** Each source's columns as they were read, for the lineage's schema facets. */
+  List<org.apache.spark.sql.types.StructType> schemas() {
+    List<org.apache.spark.sql.types.StructType> out = new java.util.ArrayList<>();
+    filtered.forEach(f -> out.add(f.schema()));
+    return out;
+  }
+
   static String observedName(int index) {
     return "source_" + index;
   }

@@ -52,6 +52,35 @@ public final class SparkLayerEngine implements LayerEngine {
   }
 
   @Override
+  public void recordEvent(RunContext run, String uri, com.fasterxml.jackson.databind.node.ObjectNode row) {
+    SparkSession spark = eventLogSession(run);
+    spark.sparkContext().setLocalProperty(SCHEDULER_POOL, run.pool().orElse(null));
+    spark.sparkContext().setJobDescription("[" + run.loaded().config().layer().id() + "] event log");
+    try {
+      new io.prodi.engine.ops.EventLog(spark, uri).write(row);
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+      spark.sparkContext().setLocalProperty(SCHEDULER_POOL, null);
+    }
+  }
+
+  @Override
+  public List<com.fasterxml.jackson.databind.JsonNode> history(RunContext run, String uri, int n) {
+    LayerConfig config = run.loaded().config();
+    SparkSession spark = eventLogSession(run);
+    return new io.prodi.engine.ops.EventLog(spark, uri).last(config.layer().id(),
+        io.prodi.run.StateIds.dataset(config), n);
+  }
+
+  /** The step's session, tuned for the event log's small Delta table (one snapshot task per core). */
+  private SparkSession eventLogSession(RunContext run) {
+    LayerConfig config = run.loaded().config();
+    SparkSession spark = configured(stepSession(config), run);
+    DeltaSnapshotPartitions.forEventLog(spark, config).ifPresent(n -> spark.conf().set(DeltaSnapshotPartitions.KEY, n));
+    return spark;
+  }
+
+  @Override
   public String analyze(RunContext run) {
     LayerConfig config = run.loaded().config();
     SparkSession spark = configured(stepSession(config), run);

@@ -21,7 +21,7 @@ public final class SparkSessions {
   /**
    * The process's session, set up for {@code configs}: the first one's app name and options, dynamic
    * partition overwrite, FAIR scheduling (unless spark-submit set a mode), and Delta Lake's extension and
-   * catalog when any of them uses delta (these are static: they must be set when the session starts, so a
+   * catalog when any of them uses delta or the class path has it, for the event log (these are static: they must be set when the session starts, so a
    * pipeline passes all of its steps).
    */
   public static SparkSession getOrCreate(List<LayerConfig> configs) {
@@ -43,7 +43,8 @@ public final class SparkSessions {
     for (Map.Entry<String, String> option : first.compute().options().entrySet()) {
       builder.config(option.getKey(), option.getValue());
     }
-    if (configs.stream().anyMatch(SparkSessions::usesDelta)) {
+    DataprocLineage.settings(submittedConf(), configs).forEach(builder::config);
+    if (configs.stream().anyMatch(SparkSessions::usesDelta) || deltaOnClassPath()) { // the event log is Delta
       builder.config("spark.sql.extensions", DELTA_EXTENSION)
           .config("spark.sql.catalog.spark_catalog", DELTA_CATALOG);
     }
@@ -55,6 +56,15 @@ public final class SparkSessions {
     return config.sources().stream().anyMatch(SourceSpec::readsDelta)
         || config.sinks().stream().anyMatch(SinkSpec::usesDelta)
         || config.dq().quarantine().map(SinkSpec::usesDelta).orElse(false);
+  }
+
+  /** What spark-submit, the cluster's defaults and the JVM's system properties set, before prodi adds anything. */
+  private static Map<String, String> submittedConf() {
+    Map<String, String> conf = new java.util.HashMap<>();
+    for (scala.Tuple2<String, String> entry : new org.apache.spark.SparkConf().getAll()) {
+      conf.put(entry._1(), entry._2());
+    }
+    return conf;
   }
 
   private static boolean deltaOnClassPath() {

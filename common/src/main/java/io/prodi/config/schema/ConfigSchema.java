@@ -99,6 +99,7 @@ public final class ConfigSchema {
     props(layer).set("dq", ref("dq"));
     props(layer).set("storage", ref("storage"));
     props(layer).set("state", object(LayerConfigReader.STATE_KEYS));
+    props(layer).set("lineage", ref("lineage"));
     definitions.set("layer", layer);
 
     ObjectNode compute = object(ComputeSpec.KEYS);

@@ -29,7 +29,13 @@ final class FileKindSchemas {
   static void define(ObjectNode definitions) {
     ObjectNode environment = object(EnvironmentConfig.KEYS);
     props(environment).set("storage", ref("storage"));
+    props(environment).set("events", object(EnvironmentConfig.EVENTS_KEYS));
+    props(environment).set("lineage", ref("lineage"));
     definitions.set("environment", environment);
+    ObjectNode lineage = object(io.prodi.ops.LineageSpec.KEYS);
+    props(lineage).set("transport", enumOf("file", "http"));
+    props(lineage).set("timeout_seconds", type("integer"));
+    definitions.set("lineage", lineage);
 
     ObjectNode dataset = object(DatasetConfig.KEYS);
     ObjectNode block = object(DatasetConfig.BLOCK_KEYS);
@@ -38,6 +44,7 @@ final class FileKindSchemas {
     props(block).set("transform", ref("transform"));
     props(block).set("dq", ref("dq"));
     props(block).set("storage", ref("storage"));
+    props(block).set("lineage", ref("lineage"));
     ObjectNode layers = JSON.createObjectNode().put("type", "object");
     layers.set("propertyNames", enumOf(Arrays.stream(Layer.values()).map(Layer::id).toArray(String[]::new)));
     layers.set("additionalProperties", block);
