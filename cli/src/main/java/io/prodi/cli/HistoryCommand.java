@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodi.config.LayerConfig;
 import io.prodi.config.load.LoadedLayer;
-import io.prodi.ops.EventRecord;
+import io.prodi.run.EventRecord;
 import io.prodi.run.LayerRun;
 import io.prodi.run.RunContext;
 import io.prodi.run.RunRequest;

@@ -39,7 +39,7 @@ class EventLogTest extends EngineTestBase {
     assertThat((Long) success.getAs("rows_in")).isEqualTo(5L);
     assertThat((Long) success.getAs("rows_out")).isEqualTo(5L);
     assertThat((String) success.getAs("dataset")).isEqualTo("good");
-    assertThat((String) success.getAs("config_sha256")).isEqualTo(io.prodi.ops.EventRecord.sha256(
+    assertThat((String) success.getAs("config_sha256")).isEqualTo(io.prodi.run.EventRecord.sha256(
         Files.readString(Path.of(good))));
     assertThat(success.<java.sql.Timestamp>getAs("ended_at")).isAfterOrEqualTo(success.<java.sql.Timestamp>getAs("started_at"));
     Row failure = log.where("config LIKE '%bad.yml'").first();

@@ -1,6 +1,5 @@
 package io.prodi.config;
 
-import io.prodi.ops.LineageSpec;
 import io.prodi.storage.StorageSpec;
 import io.prodi.yaml.ConfigNode;
 import java.time.DateTimeException;

@@ -1,7 +1,6 @@
 package io.prodi.config;
 
 import io.prodi.dq.DqSpec;
-import io.prodi.ops.LineageSpec;
 import io.prodi.sink.SinkSpec;
 import io.prodi.source.SourceSpec;
 import io.prodi.storage.StorageSpec;

@@ -2,7 +2,6 @@ package io.prodi.config;
 
 import io.prodi.config.OwnSourceOverwrite;
 import io.prodi.dq.DqSpec;
-import io.prodi.ops.LineageSpec;
 import io.prodi.sink.SinkSpec;
 import io.prodi.sink.SinkTypes;
 import io.prodi.source.SourceSpec;

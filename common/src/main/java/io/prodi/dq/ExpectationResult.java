@@ -11,9 +11,16 @@ public final class ExpectationResult {
   private final List<String> samples;
   private final boolean passed;
   private final String observed;
+  private final java.util.Map.Entry<String, Double> metric;
 
   private ExpectationResult(ExpectationSpec spec, Long rowsChecked, Long rowsFailed, List<String> samples,
       boolean passed, String observed) {
+    this(spec, rowsChecked, rowsFailed, samples, passed, observed, null);
+  }
+
+  private ExpectationResult(ExpectationSpec spec, Long rowsChecked, Long rowsFailed, List<String> samples,
+      boolean passed, String observed, java.util.Map.Entry<String, Double> metric) {
+    this.metric = metric;
     this.spec = spec;
     this.rowsChecked = rowsChecked;
     this.rowsFailed = rowsFailed;
@@ -39,6 +46,20 @@ public final class ExpectationResult {
   /** A result about the whole output (row counts, freshness, the schema): {@code observed} says what was seen. */
   public static ExpectationResult table(ExpectationSpec spec, Long checked, boolean passed, String observed) {
     return new ExpectationResult(spec, checked, null, List.of(), passed, observed);
+  }
+
+  /**
+   * A result about the whole output that measured a metric the event log keeps ({@code name}, {@code value}),
+   * for later runs to compare with.
+   */
+  public static ExpectationResult measured(ExpectationSpec spec, long checked, boolean passed, String observed,
+      String name, double value) {
+    return new ExpectationResult(spec, checked, null, List.of(), passed, observed, java.util.Map.entry(name, value));
+  }
+
+  /** The metric this result measured, for the event log. */
+  public Optional<java.util.Map.Entry<String, Double>> metric() {
+    return Optional.ofNullable(metric);
   }
 
   public ExpectationSpec spec() {

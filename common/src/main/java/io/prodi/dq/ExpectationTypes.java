@@ -28,6 +28,8 @@ public final class ExpectationTypes {
       new ExpectationType("min_row_count", ExpectationType.Scope.TABLE, RowCountSpec::bind, "value"),
       new ExpectationType("max_row_count", ExpectationType.Scope.TABLE, RowCountSpec::bind, "value"),
       new ExpectationType("freshness", ExpectationType.Scope.TABLE, FreshnessSpec::bind, "column", "max_age"),
+      new ExpectationType("anomaly", ExpectationType.Scope.TABLE, AnomalySpec::bind, "metric", "column", "window",
+          "min_history", "method", "max_change", "threshold"),
       new ExpectationType("columns_exist", ExpectationType.Scope.SCHEMA, ColumnsExistSpec::bind, "columns"),
       new ExpectationType("referential", ExpectationType.Scope.JOIN, ReferentialSpec::bind, "column", "ref"));
 

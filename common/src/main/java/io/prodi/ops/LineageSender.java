@@ -3,6 +3,7 @@ package io.prodi.ops;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.prodi.config.LineageSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -12,7 +12,7 @@ public interface LayerEngine {
   void run(RunContext context);
 
   /**
-   * Writes one run's row ({@link io.prodi.ops.EventRecord}) to the event log at {@code uri}; throws when it
+   * Writes one run's row ({@link io.prodi.run.EventRecord}) to the event log at {@code uri}; throws when it
    * cannot (the caller turns that into one warning). An engine without storage records nothing.
    */
   default void recordEvent(RunContext context, String uri, com.fasterxml.jackson.databind.node.ObjectNode row) {}

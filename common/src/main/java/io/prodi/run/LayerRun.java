@@ -5,8 +5,6 @@ import io.prodi.config.load.ConfigLoader;
 import io.prodi.config.load.LoadedLayer;
 import io.prodi.config.load.RunVariables;
 import io.prodi.guard.DryRunGuard;
-import io.prodi.ops.EventRecord;
-import io.prodi.ops.RunLineage;
 import io.prodi.yaml.ConfigException;
 import io.prodi.yaml.ConfigProblem;
 import io.prodi.yaml.CredentialRef;

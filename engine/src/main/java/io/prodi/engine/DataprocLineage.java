@@ -1,7 +1,7 @@
 package io.prodi.engine;
 
 import io.prodi.config.LayerConfig;
-import io.prodi.ops.RunLineage;
+import io.prodi.run.RunLineage;
 import io.prodi.run.StateIds;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -31,14 +31,6 @@ final class DeltaSnapshotPartitions {
     return OptionalInt.of(partitions(cores));
   }
 
-  /** The same for work that always uses Delta, whatever the step does: the event log's writes and reads. */
-  static OptionalInt forEventLog(SparkSession spark, LayerConfig config) {
-    if (config.compute().options().containsKey(KEY) || spark.sparkContext().getConf().contains(KEY)) {
-      return OptionalInt.empty();
-    }
-    return OptionalInt.of(partitions(spark.sparkContext().defaultParallelism()));
-  }
-
   /** One partition per core, at least one, at most Delta's default. */
   static int partitions(int cores) {
     return Math.min(DELTA_DEFAULT, Math.max(1, cores));

@@ -72,12 +72,9 @@ public final class SparkLayerEngine implements LayerEngine {
         io.prodi.run.StateIds.dataset(config), n);
   }
 
-  /** The step's session, tuned for the event log's small Delta table (one snapshot task per core). */
+  /** The step's session, with its storage keys (the event log tunes its own Delta reads). */
   private SparkSession eventLogSession(RunContext run) {
-    LayerConfig config = run.loaded().config();
-    SparkSession spark = configured(stepSession(config), run);
-    DeltaSnapshotPartitions.forEventLog(spark, config).ifPresent(n -> spark.conf().set(DeltaSnapshotPartitions.KEY, n));
-    return spark;
+    return configured(stepSession(run.loaded().config()), run);
   }
 
   @Override

@@ -32,7 +32,7 @@ final class FileKindSchemas {
     props(environment).set("events", object(EnvironmentConfig.EVENTS_KEYS));
     props(environment).set("lineage", ref("lineage"));
     definitions.set("environment", environment);
-    ObjectNode lineage = object(io.prodi.ops.LineageSpec.KEYS);
+    ObjectNode lineage = object(io.prodi.config.LineageSpec.KEYS);
     props(lineage).set("transport", enumOf("file", "http"));
     props(lineage).set("timeout_seconds", type("integer"));
     definitions.set("lineage", lineage);

@@ -87,6 +87,7 @@ public final class DqCheck {
     }
     String layer = context.layer();
     results.forEach(r -> summary.expectation(DqReport.json(r)));
+    results.forEach(r -> r.metric().ifPresent(m -> summary.metric(m.getKey(), m.getValue())));
     for (ExpectationResult r : results) {
       if (!r.passed() && !(stop && r.failsTheRun())) {
         context.console().warning("[" + layer + "] expectation " + r.describe() + " (" + r.spec().severity()

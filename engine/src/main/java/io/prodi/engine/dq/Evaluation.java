@@ -51,4 +51,20 @@ public final class Evaluation {
   public Instant now() {
     return now;
   }
+
+  /**
+   * Metric {@code key} of the layer's last {@code window} successful runs in the event log, newest first: one
+   * small job over the log (named "event log", not a pass over the data).
+   */
+  public java.util.List<Double> history(String key, int window) {
+    org.apache.spark.sql.SparkSession spark = context.spark();
+    String previous = spark.sparkContext().getLocalProperty("spark.job.description");
+    spark.sparkContext().setJobDescription("[" + context.layer() + "] event log: history of " + key);
+    try {
+      return new io.prodi.engine.ops.EventLog(spark, io.prodi.run.EventRecord.uri(context.config()))
+          .metricHistory(context.layer(), io.prodi.run.StateIds.dataset(context.config()), key, window);
+    } finally {
+      spark.sparkContext().setJobDescription(previous);
+    }
+  }
 }

@@ -22,6 +22,7 @@ final class Rules {
       Map.entry("min_row_count", new RowCountRule()),
       Map.entry("max_row_count", new RowCountRule()),
       Map.entry("freshness", new FreshnessRule()),
+      Map.entry("anomaly", new AnomalyRule()),
       Map.entry("columns_exist", new ColumnsExistRule()),
       Map.entry("referential", new ReferentialRule()));
 

@@ -37,6 +37,7 @@ public final class EventLog {
       "error STRING", "prodi_version STRING"));
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int ATTEMPTS = 6;
+  private static final String SNAPSHOT_PARTITIONS = "spark.databricks.delta.snapshotPartitions";
 
   private final SparkSession spark;
   private final String uri;
@@ -44,6 +45,11 @@ public final class EventLog {
   public EventLog(SparkSession spark, String uri) {
     this.spark = spark;
     this.uri = uri;
+    if (!spark.sparkContext().getConf().contains(SNAPSHOT_PARTITIONS) && !spark.conf().contains(SNAPSHOT_PARTITIONS)) {
+      // Delta rebuilds a table's state in 50 tasks by default; the log is small: one per core is plenty
+      int cores = Math.max(1, spark.sparkContext().defaultParallelism());
+      spark.conf().set(SNAPSHOT_PARTITIONS, String.valueOf(Math.min(50, cores)));
+    }
   }
 
   /** Writes (or rewrites) one run's row. */
@@ -116,6 +122,23 @@ public final class EventLog {
       }
     }
     return rows;
+  }
+
+  /**
+   * The values of metric {@code key} in the last {@code n} successful runs of one layer of one dataset, newest
+   * first (runs that did not measure it are skipped).
+   */
+  public List<Double> metricHistory(String layer, String dataset, String key, int n) {
+    if (!exists()) {
+      return List.of();
+    }
+    List<Double> values = new ArrayList<>();
+    spark.read().format("delta").load(uri)
+        .where(functions.col("layer").equalTo(layer).and(functions.col("dataset").equalTo(dataset))
+            .and(functions.col("status").equalTo("succeeded")).and(functions.col("metrics").getItem(key).isNotNull()))
+        .orderBy(functions.col("started_at").desc()).limit(n)
+        .select(functions.col("metrics").getItem(key)).collectAsList().forEach(r -> values.add(r.getDouble(0)));
+    return values;
   }
 
   private boolean exists() {

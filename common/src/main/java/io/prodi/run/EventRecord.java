@@ -1,12 +1,10 @@
-package io.prodi.ops;
+package io.prodi.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.prodi.config.LayerConfig;
-import io.prodi.run.RunRequest;
-import io.prodi.run.StateIds;
 import io.prodi.yaml.ConfigFiles;
 import java.time.Instant;
 import java.util.Optional;

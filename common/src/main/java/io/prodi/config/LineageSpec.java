@@ -1,4 +1,4 @@
-package io.prodi.ops;
+package io.prodi.config;
 
 import io.prodi.yaml.ConfigNode;
 import java.util.Arrays;

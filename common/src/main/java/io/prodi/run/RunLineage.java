@@ -1,10 +1,10 @@
-package io.prodi.ops;
+package io.prodi.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodi.config.LayerConfig;
-import io.prodi.run.Console;
-import io.prodi.run.StateIds;
+import io.prodi.ops.LineageEvents;
+import io.prodi.ops.LineageSender;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
