@@ -10,6 +10,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.sun.net.httpserver.HttpServer;
 import io.prodi.testing.CliRun;
+import io.prodi.testing.ConfigFolder;
 import io.prodi.testing.SharedSpark;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -124,8 +125,8 @@ class LineageTest extends EngineTestBase {
     });
     server.start();
     try {
-      copy(ROOT.resolve("cfg"), tmp.resolve("cfg"));
-      copy(ROOT.resolve("samples"), tmp.resolve("samples"));
+      ConfigFolder.copyTree(ROOT.resolve("cfg"), tmp.resolve("cfg"));
+      ConfigFolder.copyTree(ROOT.resolve("samples"), tmp.resolve("samples"));
       Path env = tmp.resolve("cfg/env/local.yml");
       Files.writeString(env, Files.readString(env) + "lineage: {transport: http, namespace: finance, url: 'http://127.0.0.1:"
           + server.getAddress().getPort() + "/api/v1/lineage'}\n");
@@ -187,21 +188,6 @@ class LineageTest extends EngineTestBase {
   private static JsonNode parse(String text) {
     try {
       return JSON.readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void copy(Path from, Path to) {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : (Iterable<Path>) paths::iterator) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target);
-        }
-      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

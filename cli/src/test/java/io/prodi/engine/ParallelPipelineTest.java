@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodi.testing.CliRun;
+import io.prodi.testing.ConfigFolder;
 import io.prodi.testing.SharedSpark;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Set;
@@ -73,8 +72,8 @@ class ParallelPipelineTest {
   }
 
   private void assertRuns(Path base, String... options) {
-    copy(ROOT.resolve("cfg"), base.resolve("cfg"));
-    copy(ROOT.resolve("samples"), base.resolve("samples"));
+    ConfigFolder.copyTree(ROOT.resolve("cfg"), base.resolve("cfg"));
+    ConfigFolder.copyTree(ROOT.resolve("samples"), base.resolve("samples"));
     String[] args = Stream.concat(Stream.of("run-pipeline", "-p", base.resolve(PIPELINE).toString(),
         "--base-dir", base.toString()), Stream.of(options)).toArray(String[]::new);
     CliRun run = SharedSpark.prodi(args);
@@ -86,20 +85,5 @@ class ParallelPipelineTest {
   private static Dataset<Row> read(String format, String location) {
     Dataset<Row> rows = SharedSpark.session().read().format(format).option("header", "true").load(location);
     return rows.drop(Stream.of(rows.columns()).filter(c -> c.startsWith("_")).toArray(String[]::new));
-  }
-
-  private static void copy(Path from, Path to) {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : (Iterable<Path>) paths::iterator) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -50,4 +50,20 @@ public final class ConfigFolder {
     }
     return out;
   }
+
+  /** Copies a folder tree (the project's cfg/ or samples/) into a test's folder, as it is. */
+  public static void copyTree(Path from, Path to) {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : (Iterable<Path>) paths::iterator) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }
