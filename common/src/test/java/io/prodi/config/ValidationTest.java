@@ -136,7 +136,7 @@ class ValidationTest {
             "ERROR transform.pre[0]: Cannot use pre step 'dedup': unknown pre step, did you mean 'dedupe'? (valid: "
                 + "add_metadata, cast, dedupe, drop, filter, rename, select, trim)",
             "ERROR dq.expectations[0].type: Cannot use expectation type 'not_nul': unknown expectation type, did "
-                + "you mean 'not_null'? (valid: columns_exist, condition, freshness, max_row_count, min_row_count, "
+                + "you mean 'not_null'? (valid: anomaly, columns_exist, condition, freshness, max_row_count, min_row_count, "
                 + "non_negative, not_null, primary_key, range, referential, regex, unique, valid_values)");
   }
 
