@@ -13,7 +13,8 @@ import java.util.Set;
  * ({@code events.uri}) and where lineage goes ({@code lineage}).
  */
 public final class EnvironmentConfig {
-  public static final Set<String> KEYS = Set.of("name", "description", "timezone", "storage", "events", "lineage");
+  public static final Set<String> KEYS = Set.of("name", "description", "timezone", "storage", "events", "lineage",
+      "catalogs");
   public static final Set<String> EVENTS_KEYS = Set.of("uri");
 
   private final String uri;
@@ -21,18 +22,20 @@ public final class EnvironmentConfig {
   private final Map<String, StorageSpec> storage;
   private final String eventsUri;
   private final LineageSpec lineage;
+  private final Map<String, io.prodi.catalog.CatalogSpec> catalogs;
 
   private EnvironmentConfig(String uri, String timezone, Map<String, StorageSpec> storage, String eventsUri,
-      LineageSpec lineage) {
+      LineageSpec lineage, Map<String, io.prodi.catalog.CatalogSpec> catalogs) {
     this.uri = uri;
     this.timezone = timezone;
     this.storage = Map.copyOf(storage);
     this.eventsUri = eventsUri;
     this.lineage = lineage;
+    this.catalogs = Map.copyOf(catalogs);
   }
 
   public static EnvironmentConfig none() {
-    return new EnvironmentConfig(null, "UTC", Map.of(), null, null);
+    return new EnvironmentConfig(null, "UTC", Map.of(), null, null, Map.of());
   }
 
   public static EnvironmentConfig bind(String uri, ConfigNode node) {
@@ -48,7 +51,7 @@ public final class EnvironmentConfig {
     events.allowKeys("events", EVENTS_KEYS);
     String eventsUri = events.get("uri").text();
     return new EnvironmentConfig(uri, timezone, StorageSpec.bindAll(node.get("storage")), eventsUri,
-        LineageSpec.bind(node.get("lineage")).orElse(null));
+        LineageSpec.bind(node.get("lineage")).orElse(null), io.prodi.catalog.CatalogSpec.bindAll(node.get("catalogs")));
   }
 
   public Optional<String> uri() {
@@ -67,6 +70,11 @@ public final class EnvironmentConfig {
   /** {@code events.uri}: the event log's Delta table; empty for the default beside the state store. */
   public Optional<String> eventsUri() {
     return Optional.ofNullable(eventsUri);
+  }
+
+  /** The environment's Iceberg catalogs ({@code catalogs:}), by name. */
+  public Map<String, io.prodi.catalog.CatalogSpec> catalogs() {
+    return catalogs;
   }
 
   /** The environment's lineage target, for layers that name none. */

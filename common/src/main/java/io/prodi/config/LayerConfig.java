@@ -26,6 +26,7 @@ public final class LayerConfig {
   private final EnvironmentConfig environmentConfig;
   private final String baseDir;
   private final LineageSpec lineage;
+  private final Map<String, io.prodi.catalog.CatalogSpec> catalogs;
 
   LayerConfig(Builder b) {
     this.uri = b.uri;
@@ -43,6 +44,7 @@ public final class LayerConfig {
     this.environmentConfig = b.environmentConfig;
     this.baseDir = b.baseDir;
     this.lineage = b.lineage;
+    this.catalogs = Map.copyOf(b.catalogs);
   }
 
   /** The config file this was loaded from. */
@@ -124,6 +126,16 @@ public final class LayerConfig {
     return lineage == null ? environmentConfig.lineage() : Optional.of(lineage);
   }
 
+  /**
+   * The Iceberg catalogs its tables are named in: the environment's, then its own (or its dataset's), which win
+   * by name.
+   */
+  public Map<String, io.prodi.catalog.CatalogSpec> catalogs() {
+    Map<String, io.prodi.catalog.CatalogSpec> all = new java.util.TreeMap<>(environmentConfig.catalogs());
+    all.putAll(catalogs);
+    return all;
+  }
+
   /** The config with {@code dq.fail_on_error} set from the command line. */
   public LayerConfig withDq(DqSpec newDq) {
     Builder b = new Builder(this);
@@ -162,6 +174,7 @@ public final class LayerConfig {
     EnvironmentConfig environmentConfig = EnvironmentConfig.none();
     String baseDir;
     LineageSpec lineage;
+    Map<String, io.prodi.catalog.CatalogSpec> catalogs = Map.of();
 
     Builder() {}
 
@@ -181,6 +194,7 @@ public final class LayerConfig {
       environmentConfig = c.environmentConfig;
       baseDir = c.baseDir;
       lineage = c.lineage;
+      catalogs = c.catalogs;
     }
   }
 }

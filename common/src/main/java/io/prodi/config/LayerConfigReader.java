@@ -1,5 +1,6 @@
 package io.prodi.config;
 
+import io.prodi.catalog.CatalogSpec;
 import io.prodi.config.OwnSourceOverwrite;
 import io.prodi.dq.DqSpec;
 import io.prodi.sink.SinkSpec;
@@ -23,7 +24,8 @@ public final class LayerConfigReader {
   public static final Set<String> IO_KEYS = Set.of("source", "sink");
   public static final Set<String> STATE_KEYS = Set.of("uri");
   public static final Set<String> KEYS = Set.of("layer", "environment", "dry_run", "description", "compute", "io",
-      "transform", "dq", "storage", "state", "lineage", "dataset_config", "environment_config", "database_config");
+      "transform", "dq", "storage", "state", "lineage", "dataset_config", "environment_config", "database_config",
+      "catalogs");
   private static final Set<String> RESERVED_VIEWS = Set.of("__INPUT__", "__BASE__");
 
   private LayerConfigReader() {}
@@ -52,6 +54,7 @@ public final class LayerConfigReader {
     state.allowKeys("state", STATE_KEYS);
     b.stateUri = state.get("uri").text();
     b.lineage = LineageSpec.bind(root.get("lineage")).orElse(null);
+    b.catalogs = CatalogSpec.bindAll(root.get("catalogs"));
     b.datasetId = datasetId;
     b.environmentConfig = environmentConfig;
     b.baseDir = baseDir;

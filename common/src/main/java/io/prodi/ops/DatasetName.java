@@ -20,9 +20,12 @@ public final class DatasetName {
 
   /**
    * The name of a location as the run summary gives it: a path or URI for files, {@code <jdbc url> table
-   * <t>} for JDBC, {@code table <name>} for catalog tables, {@code GET <url>} for HTTP.
+   * <t>} for JDBC, {@code table <name>} for catalog tables, {@code bigquery <table>} for BigQuery, {@code GET <url>} for HTTP.
    */
   public static DatasetName ofLocation(String location) {
+    if (location.startsWith("bigquery ")) { // "bigquery project.dataset.table", "bigquery dataset.table"
+      return new DatasetName("bigquery", location.substring("bigquery ".length()));
+    }
     if (location.startsWith("table ")) {
       return catalogTable(location.substring("table ".length()));
     }

@@ -57,6 +57,11 @@ public final class JdbcSinkSpec implements SinkSpec {
   }
 
   @Override
+  public boolean appendsOnceOnRerun() {
+    return false;
+  }
+
+  @Override
   public String location(Map<String, StorageSpec> storage, String baseDir) {
     return url + " table " + table;
   }

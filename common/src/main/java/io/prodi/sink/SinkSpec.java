@@ -81,6 +81,27 @@ public interface SinkSpec {
     return Optional.empty();
   }
 
+  /**
+   * The Spark data source the platform must provide for it ({@code bigquery}: the spark-bigquery-connector that
+   * Dataproc ships and prodi never bundles); a run checks it is on the class path before any work.
+   */
+  default Optional<String> platformDataSource() {
+    return Optional.empty();
+  }
+
+  /** The Iceberg table it names ({@code catalog.namespace.table}), for a table of format iceberg. */
+  default Optional<String> icebergTable() {
+    return Optional.empty();
+  }
+
+  /**
+   * Whether a rerun of the same run recognises rows an earlier attempt appended (files and Delta keep the run's
+   * transaction); a database or BigQuery table does not, so an append there is at least once.
+   */
+  default boolean appendsOnceOnRerun() {
+    return true;
+  }
+
   /** Where it writes, for plans and summaries (never a secret). */
   String location(Map<String, StorageSpec> storage, String baseDir);
 }

@@ -13,7 +13,8 @@ public final class SinkTypes {
   private static final Map<String, SinkType> TYPES = Map.of(
       "files", new SinkType("files", FilesSinkSpec.KEYS, FilesSinkSpec::bind),
       "table", new SinkType("table", TableSinkSpec.KEYS, TableSinkSpec::bind),
-      "jdbc", new SinkType("jdbc", JdbcSinkSpec.KEYS, JdbcSinkSpec::bind));
+      "jdbc", new SinkType("jdbc", JdbcSinkSpec.KEYS, JdbcSinkSpec::bind),
+      "bigquery", new SinkType("bigquery", BigQuerySinkSpec.KEYS, BigQuerySinkSpec::bind));
   /** The keys of a sink's {@code merge} block. */
   public static final Set<String> MERGE_KEYS = WriteModes.MERGE_KEYS;
   /** {@code kind: noop}: a sink that writes nothing on purpose. */

@@ -21,6 +21,7 @@ public final class TableSinkSpec implements SinkSpec {
   private final List<String> partitionBy;
   private final Map<String, String> options;
   private final MergeSpec merge;
+  private final List<io.prodi.catalog.PartitionTransform> transforms;
 
   private TableSinkSpec(ConfigNode node, String table, String format, WriteMode mode, MergeSpec merge) {
     this.name = node.get("name").text();
@@ -30,6 +31,17 @@ public final class TableSinkSpec implements SinkSpec {
     this.partitionBy = node.get("partition_by").textList();
     this.options = node.get("options").textMap();
     this.merge = merge;
+    this.transforms = Formats.ICEBERG.equals(format) ? transforms(node.get("partition_by"), partitionBy) : List.of();
+  }
+
+  private static List<io.prodi.catalog.PartitionTransform> transforms(ConfigNode node, List<String> entries) {
+    List<io.prodi.catalog.PartitionTransform> out = new java.util.ArrayList<>();
+    List<ConfigNode> elements = node.isList() ? node.elements() : List.of(node);
+    for (int i = 0; i < entries.size(); i++) {
+      io.prodi.catalog.PartitionTransform.parse(elements.get(Math.min(i, elements.size() - 1)), entries.get(i))
+          .ifPresent(out::add);
+    }
+    return List.copyOf(out);
   }
 
   static TableSinkSpec bind(ConfigNode node, WriteMode defaultMode) {
@@ -39,8 +51,12 @@ public final class TableSinkSpec implements SinkSpec {
       SqlSyntax.tableNameError(table).ifPresent(e ->
           node.get("table").error("Cannot parse table name: " + e + " (" + table + ")"));
     }
-    String format = node.get("format").oneOf("format", Formats.WRITABLE);
+    String format = node.get("format").oneOf("format", Formats.TABLE);
     WriteMode mode = WriteModes.mode(node, defaultMode, WriteModes.ALL);
+    if (Formats.ICEBERG.equals(format) && mode.mergesByKey()) {
+      node.get("mode").error("Cannot " + mode + " into an iceberg table: this version of prodi writes Iceberg "
+          + "tables with append and overwrite; merge and scd2 need format delta (" + mode + ")");
+    } else
     if (mode.mergesByKey() && format != null && !format.equals("delta")) {
       node.get("mode").error("Cannot merge into a " + format + " table: mode " + mode + " needs format delta ("
           + format + ")");
@@ -66,6 +82,21 @@ public final class TableSinkSpec implements SinkSpec {
   @Override
   public boolean usesDelta() {
     return "delta".equals(format) || mode.mergesByKey();
+  }
+
+  @Override
+  public Optional<String> platformDataSource() {
+    return icebergTable().map(t -> Formats.ICEBERG);
+  }
+
+  @Override
+  public Optional<String> icebergTable() {
+    return Formats.ICEBERG.equals(format) ? Optional.ofNullable(table) : Optional.empty();
+  }
+
+  /** The partition transforms of an Iceberg table ({@code days(ts)}, {@code bucket(16, id)}; empty otherwise). */
+  public List<io.prodi.catalog.PartitionTransform> partitionTransforms() {
+    return transforms;
   }
 
   @Override
@@ -97,7 +128,12 @@ public final class TableSinkSpec implements SinkSpec {
 
   @Override
   public List<String> columnsNamed() {
-    List<String> named = new java.util.ArrayList<>(partitionBy);
+    List<String> named = new java.util.ArrayList<>();
+    if (Formats.ICEBERG.equals(format)) {
+      transforms.forEach(t -> named.add(t.column()));
+    } else {
+      named.addAll(partitionBy);
+    }
     named.addAll(merge.columnsNamed());
     return named;
   }

@@ -9,5 +9,9 @@ public final class Formats {
   public static final Set<String> WRITABLE = Set.of("parquet", "csv", "json", "jsonl", "orc", "avro", "text", "delta",
       "noop");
 
+  /** Formats of catalog tables ({@code type: table}): the file formats and Iceberg's. */
+  public static final Set<String> TABLE = Set.of("parquet", "csv", "json", "orc", "avro", "text", "delta", "iceberg");
+  public static final String ICEBERG = "iceberg";
+
   private Formats() {}
 }

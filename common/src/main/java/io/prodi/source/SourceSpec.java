@@ -37,6 +37,19 @@ public interface SourceSpec {
     return false;
   }
 
+  /**
+   * The Spark data source the platform must provide for it ({@code bigquery}: the spark-bigquery-connector that
+   * Dataproc ships and prodi never bundles); a run checks it is on the class path before any work.
+   */
+  default Optional<String> platformDataSource() {
+    return Optional.empty();
+  }
+
+  /** The Iceberg table it names ({@code catalog.namespace.table}), for a table of format iceberg. */
+  default Optional<String> icebergTable() {
+    return Optional.empty();
+  }
+
   /** Where it reads from, for plans and summaries (never a secret). */
   String location(Map<String, StorageSpec> storage, String baseDir);
 }

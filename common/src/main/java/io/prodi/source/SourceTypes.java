@@ -14,7 +14,8 @@ public final class SourceTypes {
       "files", new SourceType("files", FilesSourceSpec.KEYS, FilesSourceSpec::bind),
       "table", new SourceType("table", TableSourceSpec.KEYS, TableSourceSpec::bind),
       "http", new SourceType("http", HttpSourceSpec.KEYS, HttpSourceSpec::bind),
-      "jdbc", new SourceType("jdbc", JdbcSourceSpec.KEYS, JdbcSourceSpec::bind));
+      "jdbc", new SourceType("jdbc", JdbcSourceSpec.KEYS, JdbcSourceSpec::bind),
+      "bigquery", new SourceType("bigquery", BigQuerySourceSpec.KEYS, BigQuerySourceSpec::bind));
 
   private SourceTypes() {}
 

@@ -9,16 +9,18 @@ import java.util.Set;
 
 /** {@code type: table}: a table of the session catalog. */
 public final class TableSourceSpec implements SourceSpec {
-  public static final Set<String> KEYS = Set.of("type", "name", "table", "incremental");
+  public static final Set<String> KEYS = Set.of("type", "name", "table", "format", "incremental");
 
   private final String name;
   private final String table;
   private final WatermarkSpec watermark;
+  private final String format;
 
-  private TableSourceSpec(String name, String table, WatermarkSpec watermark) {
+  private TableSourceSpec(String name, String table, WatermarkSpec watermark, String format) {
     this.name = name;
     this.table = table;
     this.watermark = watermark;
+    this.format = format;
   }
 
   static TableSourceSpec bind(ConfigNode node) {
@@ -28,8 +30,9 @@ public final class TableSourceSpec implements SourceSpec {
       SqlSyntax.tableNameError(table).ifPresent(e ->
           node.get("table").error("Cannot parse table name: " + e + " (" + table + ")"));
     }
+    String format = node.get("format").oneOf("format", Set.of("delta", Formats.ICEBERG));
     return new TableSourceSpec(node.get("name").text(), table,
-        WatermarkSpec.bind(node.get("incremental"), Set.of()).orElse(null));
+        WatermarkSpec.bind(node.get("incremental"), Set.of()).orElse(null), format);
   }
 
   @Override
@@ -45,6 +48,21 @@ public final class TableSourceSpec implements SourceSpec {
   @Override
   public Optional<WatermarkSpec> watermark() {
     return Optional.ofNullable(watermark);
+  }
+
+  @Override
+  public boolean readsDelta() {
+    return "delta".equals(format);
+  }
+
+  @Override
+  public Optional<String> platformDataSource() {
+    return icebergTable().map(t -> Formats.ICEBERG);
+  }
+
+  @Override
+  public Optional<String> icebergTable() {
+    return Formats.ICEBERG.equals(format) ? Optional.ofNullable(table) : Optional.empty();
   }
 
   @Override

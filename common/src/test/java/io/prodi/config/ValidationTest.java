@@ -53,7 +53,7 @@ class ValidationTest {
   void unknownKeysNameTheClosestValidKey() {
     assertThat(problems("layer: raw\nio:\n" + SOURCE + SINK + "tranform: {}\n")).containsExactly(
         "ERROR tranform: Cannot use key 'tranform' in a layer config: unknown key, did you mean 'transform'? "
-            + "(valid keys: compute, database_config, dataset_config, description, dq, dry_run, environment, "
+            + "(valid keys: catalogs, compute, database_config, dataset_config, description, dq, dry_run, environment, "
             + "environment_config, io, layer, lineage, state, storage, transform)");
   }
 
@@ -118,7 +118,7 @@ class ValidationTest {
         + "    - {type: http, url: 'https://api.example.com', pagination: {strategy: cursr}}\n"
         + "  sink: {path: out, mode: upsert}\n", ""))).containsExactly(
         "ERROR io.source[0].type: Cannot use source type 'htp': unknown source type, did you mean 'http'? "
-            + "(valid: files, http, jdbc, table)",
+            + "(valid: bigquery, files, http, jdbc, table)",
         "ERROR io.source[1].format: Cannot use format 'parquett': unknown format, did you mean 'parquet'? "
             + "(valid: avro, csv, delta, json, jsonl, orc, parquet, text)",
         "ERROR io.source[2].pagination.strategy: Cannot use pagination strategy 'cursr': unknown pagination strategy, "
@@ -317,7 +317,7 @@ class ValidationTest {
         + "dq: {fail_on_error: 'yes'}\n")).containsExactly(
         "ERROR dry_run: Cannot read dry_run: expected a YAML boolean (true or false, unquoted) (no)",
         "ERROR io.source.type: Cannot use source type 'ftp': unknown source type, did you mean 'http'? (valid: "
-            + "files, http, jdbc, table)",
+            + "bigquery, files, http, jdbc, table)",
         "ERROR io.sink.fromat: Cannot use key 'fromat' in a files sink: unknown key, did you mean 'format'? (valid "
             + "keys: coalesce, format, kind, local_fallback, merge, mode, name, options, partition_by, path, "
             + "preferred_protocol, relative_path, repartition, type, uri, uris, use_local_fallback)",

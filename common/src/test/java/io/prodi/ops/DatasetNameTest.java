@@ -38,6 +38,8 @@ class DatasetNameTest {
     assertThat(DatasetName.ofLocation("GET https://api.example.com/v1/items?page=1"))
         .isEqualTo(new DatasetName("https://api.example.com", "/v1/items"));
     assertThat(DatasetName.bigQuery("proj", "sales", "orders")).isEqualTo(new DatasetName("bigquery", "proj.sales.orders"));
+    assertThat(DatasetName.ofLocation("bigquery my-proj.sales.orders"))
+        .as("a bigquery sink's or source's location").isEqualTo(new DatasetName("bigquery", "my-proj.sales.orders"));
     assertThat(DatasetName.icebergTable("gs://wh/db/orders")).isEqualTo(new DatasetName("gs://wh", "db/orders"));
   }
 }

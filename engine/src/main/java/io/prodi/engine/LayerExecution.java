@@ -37,6 +37,7 @@ final class LayerExecution {
   }
 
   void run() {
+    io.prodi.engine.spi.PlatformDataSources.require(context.spark(), config);
     Watermarks watermarks = Watermarks.start(context, context.env());
     StepContext dated = context.withLogicalDate(logicalDate);
     StepContext run = watermarks.isEmpty() ? dated

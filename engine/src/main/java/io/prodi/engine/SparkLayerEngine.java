@@ -112,6 +112,7 @@ public final class SparkLayerEngine implements LayerEngine {
         HadoopStorageKeys.of(config.environmentConfig().storage(), run.env()));
     hadoop.putAll(HadoopStorageKeys.of(config.storage(), run.env()));
     hadoop.forEach((key, value) -> spark.conf().set(key, value));
+    config.catalogs().values().forEach(c -> c.sparkProperties(config.baseDir()).forEach(spark.conf()::set));
     return spark;
   }
 

@@ -77,6 +77,8 @@ public final class ConfigLoader {
     credentials.addAll(findings.credentials());
     problems.addAll(missingCredentials(credentials));
     problems.addAll(LocalPathsInProduction.of(config));
+    problems.addAll(RepeatedAppends.of(config));
+    problems.addAll(IcebergTables.of(config));
     if (problems.stream().anyMatch(p -> p.severity() == ConfigProblem.Severity.ERROR)) {
       throw new ConfigException(problems);
     }

@@ -9,7 +9,8 @@ import java.util.Set;
 /** A dataset config: an id, and per layer the defaults of its config blocks. */
 public final class DatasetConfig {
   public static final Set<String> KEYS = Set.of("id", "description", "layers");
-  public static final Set<String> BLOCK_KEYS = Set.of("compute", "io", "transform", "dq", "storage", "lineage");
+  public static final Set<String> BLOCK_KEYS = Set.of("compute", "io", "transform", "dq", "storage", "lineage",
+      "catalogs");
 
   private final String id;
   private final ConfigNode layers;

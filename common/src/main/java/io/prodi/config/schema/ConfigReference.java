@@ -57,6 +57,10 @@ public final class ConfigReference {
       return;
     }
     JsonNode properties = block.get("properties");
+    if ((properties == null || properties.size() == 0) && block.has("additionalProperties")) {
+      out.append("A mapping of names to ").append(describe(block.get("additionalProperties"))).append(".\n");
+      return;
+    }
     if (properties == null || properties.size() == 0) {
       return;
     }

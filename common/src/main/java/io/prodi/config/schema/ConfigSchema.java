@@ -100,6 +100,7 @@ public final class ConfigSchema {
     props(layer).set("storage", ref("storage"));
     props(layer).set("state", object(LayerConfigReader.STATE_KEYS));
     props(layer).set("lineage", ref("lineage"));
+    props(layer).set("catalogs", ref("catalogs"));
     definitions.set("layer", layer);
 
     ObjectNode compute = object(ComputeSpec.KEYS);
@@ -171,6 +172,8 @@ public final class ConfigSchema {
       }
       definitions.set("sink_" + type, spec);
     }
+    props((ObjectNode) definitions.get("sink_bigquery")).set("write_method",
+        enumOf(io.prodi.bigquery.BigQueryWriteMethod.ids()));
   }
 
   private void defineTransform() {

@@ -31,7 +31,15 @@ final class FileKindSchemas {
     props(environment).set("storage", ref("storage"));
     props(environment).set("events", object(EnvironmentConfig.EVENTS_KEYS));
     props(environment).set("lineage", ref("lineage"));
+    props(environment).set("catalogs", ref("catalogs"));
     definitions.set("environment", environment);
+    ObjectNode catalog = object(io.prodi.catalog.CatalogSpec.KEYS);
+    props(catalog).set("type", enumOf(io.prodi.catalog.CatalogType.ids()));
+    props(catalog).set("options", type("object"));
+    definitions.set("catalog", catalog);
+    ObjectNode catalogs = JSON.createObjectNode().put("type", "object");
+    catalogs.set("additionalProperties", ref("catalog"));
+    definitions.set("catalogs", catalogs);
     ObjectNode lineage = object(io.prodi.config.LineageSpec.KEYS);
     props(lineage).set("transport", enumOf("file", "http"));
     props(lineage).set("timeout_seconds", type("integer"));
@@ -45,6 +53,7 @@ final class FileKindSchemas {
     props(block).set("dq", ref("dq"));
     props(block).set("storage", ref("storage"));
     props(block).set("lineage", ref("lineage"));
+    props(block).set("catalogs", ref("catalogs"));
     ObjectNode layers = JSON.createObjectNode().put("type", "object");
     layers.set("propertyNames", enumOf(Arrays.stream(Layer.values()).map(Layer::id).toArray(String[]::new)));
     layers.set("additionalProperties", block);

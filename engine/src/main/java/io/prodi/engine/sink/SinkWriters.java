@@ -2,6 +2,7 @@ package io.prodi.engine.sink;
 
 import io.prodi.engine.spi.Registries;
 import io.prodi.engine.spi.StepContext;
+import io.prodi.sink.BigQuerySinkSpec;
 import io.prodi.sink.FilesSinkSpec;
 import io.prodi.sink.JdbcSinkSpec;
 import io.prodi.sink.SinkResult;
@@ -26,7 +27,8 @@ public final class SinkWriters {
   private static final Map<String, Writer<?>> WRITERS = Map.of(
       "files", (Writer<FilesSinkSpec>) FilesSinkWriter::write,
       "table", (Writer<TableSinkSpec>) TableSinkWriter::write,
-      "jdbc", (Writer<JdbcSinkSpec>) JdbcSinkWriter::write);
+      "jdbc", (Writer<JdbcSinkSpec>) JdbcSinkWriter::write,
+      "bigquery", (Writer<BigQuerySinkSpec>) BigQuerySinkWriter::write);
 
   static {
     Registries.requireSameNames("sink", SinkTypes.names(), WRITERS.keySet());

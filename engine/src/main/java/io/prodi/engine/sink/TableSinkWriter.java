@@ -19,6 +19,9 @@ final class TableSinkWriter {
   private TableSinkWriter() {}
 
   static SinkResult write(TableSinkSpec spec, Dataset<Row> output, StepContext context) {
+    if (spec.icebergTable().isPresent()) {
+      return IcebergSinkWriter.write(spec, output, context);
+    }
     try {
       if (spec.mode().mergesByKey()) {
         return DeltaMerge.intoTable(output, spec.table(), spec.mode(), spec.merge(), spec.partitionBy(), context);

@@ -2,6 +2,7 @@ package io.prodi.engine.source;
 
 import io.prodi.engine.spi.Registries;
 import io.prodi.engine.spi.StepContext;
+import io.prodi.source.BigQuerySourceSpec;
 import io.prodi.source.FilesSourceSpec;
 import io.prodi.source.HttpSourceSpec;
 import io.prodi.source.JdbcSourceSpec;
@@ -26,7 +27,8 @@ public final class SourceReaders {
       "files", (Reader<FilesSourceSpec>) FilesSourceReader::read,
       "table", (Reader<TableSourceSpec>) TableSourceReader::read,
       "http", (Reader<HttpSourceSpec>) HttpSourceReader::read,
-      "jdbc", (Reader<JdbcSourceSpec>) JdbcSourceReader::read);
+      "jdbc", (Reader<JdbcSourceSpec>) JdbcSourceReader::read,
+      "bigquery", (Reader<BigQuerySourceSpec>) BigQuerySourceReader::read);
 
   static {
     Registries.requireSameNames("source", SourceTypes.names(), READERS.keySet());

@@ -49,4 +49,29 @@ class LayerMainsIT {
     assertThat(run.out).contains("[raw] cfg/raw/example.yml is valid\n", "[pipeline] cfg/pipelines/customers.yml is valid");
     assertThat(run.err).doesNotContain("SparkContext", "Using Spark's default log4j profile");
   }
+
+  @Test
+  void aBigQueryLayerValidatesAndDryRunsWithoutTheConnectorAndARealRunStopsAtOnceNamingIt(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+    java.nio.file.Files.writeString(tmp.resolve("in.csv"), "day,amount\n2024-06-01,1.5\n");
+    String config = java.nio.file.Files.writeString(tmp.resolve("gold.yml"), "layer: gold\nio:\n"
+        + "  source: {name: t, format: csv, path: in.csv, options: {header: 'true'}}\n"
+        + "  sink: {type: bigquery, table: my-project.finance.daily, mode: overwrite, partition_field: day}\n")
+        .toString();
+    ProcessRun validate = ProcessRun.java(Map.of(), "io.prodi.cli.Prodi", "validate", "-c", config);
+    assertThat(validate.exitCode).as(validate.toString()).isZero();
+    ProcessRun dryRun = ProcessRun.java(Map.of(), "io.prodi.layers.GoldLayer", "--config", config, "--base-dir",
+        tmp.toString(), "--dry-run");
+    assertThat(dryRun.exitCode).as(dryRun.toString()).isZero();
+    assertThat(dryRun.out).contains("write   bigquery bigquery my-project.finance.daily (mode overwrite)");
+    ProcessRun run = ProcessRun.java(Map.of(), "io.prodi.layers.GoldLayer", "--config", config, "--base-dir",
+        tmp.toString());
+    assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+    assertThat(run.err).contains("prodi: error: Cannot run layer gold: the spark-bigquery-connector (format bigquery) "
+        + "is not on the class path. Dataproc clusters and Serverless runtimes ship it; elsewhere add it to "
+        + "spark-submit with --packages com.google.cloud.spark:spark-3.5-bigquery:0.45.0 (bigquery)")
+        .doesNotContain("\tat ");
+    assertThat(run.out).as("no source was read").contains("\"sources\":[{\"name\":\"t\",\"type\":\"files\"")
+        .contains("\"rows\":null");
+  }
 }

@@ -43,7 +43,9 @@ class ExamplePipelinesDrySuite extends AnyFunSuite {
     .map(_.toString).filter(_.endsWith(".prod.yml")).filterNot(_.startsWith("cfg/env/")).toList.sorted
 
   test("there are production configs for every layer and pipeline") {
-    assert(productionConfigs.count(p => !p.contains("pipelines")) == 12)
+    // raw, bronze, silver and gold on aws, azure and gcp, and gold to BigQuery
+    assert(productionConfigs.count(p => !p.contains("pipelines")) == 13)
+    assert(productionConfigs.contains("cfg/bigquery/gold/gcp.prod.yml"))
     assert(productionConfigs.count(_.contains("pipelines")) == 3)
   }
 

@@ -1,0 +1,104 @@
+package io.prodi.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prodi.testing.CliRun;
+import io.prodi.testing.FaultyFileSystem;
+import io.prodi.testing.Rows;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Iceberg tables in a Hadoop catalog whose warehouse is a local folder, written and read by layer runs on the
+ * shared session: the table is created with its partition transforms, append and overwrite (of the partitions
+ * written only), an incremental append that is not repeated when its run is rerun after a crash, and a read.
+ */
+class IcebergTest extends EngineTestBase {
+  private static final String DAY_2 = "id,name,country,amount,updated\n7,Old,CO,1.0,2024-01-06\n"
+      + "8,New,MX,2.0,2024-01-07\n";
+
+  @AfterEach
+  void disarm() {
+    FaultyFileSystem.disarm();
+  }
+
+  private String catalogs() {
+    return "catalogs:\n  lake: {type: hadoop, warehouse: '" + at("warehouse") + "'}\n";
+  }
+
+  /** A table of the catalog, read from a session of its own that declares it as the config does. */
+  private Dataset<Row> table(String suffix) {
+    org.apache.spark.sql.SparkSession reader = spark().newSession();
+    reader.conf().set("spark.sql.catalog.lake", "org.apache.iceberg.spark.SparkCatalog");
+    reader.conf().set("spark.sql.catalog.lake.type", "hadoop");
+    reader.conf().set("spark.sql.catalog.lake.warehouse", at("warehouse"));
+    return reader.table("lake.crm.people" + suffix);
+  }
+
+  private List<String> people() {
+    return Rows.of(table(""), "id", "trim(name)", "country", "amount", "updated");
+  }
+
+  @Test
+  void aMissingTableIsCreatedWithItsTransformsAndAppendsAdd() {
+    String cfg = config("gold.yml", "gold", "    {type: table, format: iceberg, table: lake.crm.people, mode: append, "
+        + "partition_by: ['days(updated)', 'bucket(4, id)']}\n", catalogs());
+    CliRun first = succeed(cfg);
+    assertThat(people()).hasSize(5).contains("1|Ana|CO|10.5|2024-01-01", "4|null|US|null|2024-01-04");
+    assertThat(Arrays.asList(table(".partitions").select("partition.*").columns()))
+        .containsExactly("updated_day", "id_bucket");
+    assertThat(summary(first).at("/sinks/0/location").asText()).isEqualTo("table lake.crm.people");
+    succeed(cfg);
+    assertThat(people()).as("a second plain append adds the rows again, as an append does").hasSize(10);
+  }
+
+  @Test
+  void anOverwriteReplacesOnlyThePartitionsItWrites() {
+    String cfg = config("gold.yml", "gold", "    {type: table, format: iceberg, table: lake.crm.people, mode: overwrite, "
+        + "partition_by: [country]}\n", catalogs());
+    succeed(cfg);
+    folder.write("in/people.csv", "id,name,country,amount,updated\n9,Nuevo,CO,5.0,2024-02-01\n");
+    succeed(cfg);
+    assertThat(people()).containsExactlyInAnyOrder("9|Nuevo|CO|5.0|2024-02-01", "3|Marta|MX|7.25|2024-01-03",
+        "4|null|US|null|2024-01-04");
+  }
+
+  @Test
+  void anIncrementalAppendRerunAfterACrashBeforeTheWatermarkIsNotRepeated() {
+    folder.write("env.yml", "name: faulty\nstorage:\n  file:\n    hadoop:\n      fs.file.impl: "
+        + FaultyFileSystem.class.getName() + "\n      fs.file.impl.disable.cache: 'true'\n");
+    String cfg = folder.write("silver.yml", "layer: silver\nenvironment_config: env.yml\nstate: {uri: state}\n"
+        + "io:\n  source: {name: people, format: csv, path: in, options: {header: 'true'}, schema: " + PEOPLE_SCHEMA
+        + ", incremental: {watermark: {field: updated}}}\n"
+        + "  sink: {type: table, format: iceberg, table: lake.crm.people, mode: append}\n" + catalogs());
+    FaultyFileSystem.failOn(FaultyFileSystem.Operation.CREATE, ".*/state/.*/_tmp-.*", 1);
+    CliRun crashed = run(cfg);
+    assertThat(FaultyFileSystem.fired()).as("the crash came after the table commit").isEqualTo(1);
+    assertThat(crashed.exitCode()).isEqualTo(1);
+    assertThat(people()).as("the crashed run's rows are in the table").hasSize(5);
+
+    folder.write("in/day2.csv", DAY_2); // the next day's rows land before the rerun
+    CliRun rerun = succeed(cfg);
+    assertThat(rerun.out() + rerun.err()).containsPattern("lake.crm.people: an earlier attempt of this run committed "
+        + "these rows \\(Iceberg snapshot -?\\d+\\); not appended again");
+    assertThat(people()).as("not appended twice").hasSize(5);
+    succeed(cfg);
+    assertThat(people()).as("the next run appends the new day").hasSize(7).contains("8|New|MX|2.0|2024-01-07");
+  }
+
+  @Test
+  void aLayerReadsAnIcebergTableOfItsCatalog() {
+    succeed(config("gold.yml", "gold", "    {type: table, format: iceberg, table: lake.crm.people}\n", catalogs()));
+    String cfg = folder.write("read.yml", "layer: gold\nio:\n"
+        + "  source: {type: table, format: iceberg, name: people, table: lake.crm.people}\n"
+        + "  sink: {format: parquet, path: out, mode: overwrite}\n"
+        + "transform: {sql: \"SELECT country, count(*) AS n FROM people GROUP BY country\"}\n" + catalogs());
+    succeed(cfg);
+    assertThat(Rows.of(spark().read().parquet(at("out")), "country", "n")).containsExactlyInAnyOrder("CO|3", "MX|1",
+        "US|1");
+  }
+}

@@ -1,0 +1,127 @@
+package io.prodi.catalog;
+
+import io.prodi.yaml.ConfigNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * One entry of {@code catalogs:}: an Iceberg catalog a layer's tables are named in ({@code lake.sales.orders} is
+ * table {@code sales.orders} of catalog {@code lake}). It answers with the Spark properties that register it.
+ */
+public final class CatalogSpec {
+  public static final Set<String> KEYS = Set.of("type", "uri", "warehouse", "project", "options");
+  /** The BigLake metastore's Iceberg REST endpoint. */
+  public static final String BIGLAKE_URI = "https://biglake.googleapis.com/iceberg/v1/restcatalog";
+  static final String SPARK_CATALOG = "org.apache.iceberg.spark.SparkCatalog";
+
+  private final String name;
+  private final CatalogType type;
+  private final String uri;
+  private final String warehouse;
+  private final String project;
+  private final Map<String, String> options;
+
+  private CatalogSpec(String name, CatalogType type, ConfigNode node) {
+    this.name = name;
+    this.type = type;
+    this.uri = node.get("uri").text();
+    this.warehouse = node.get("warehouse").text();
+    this.project = node.get("project").text();
+    this.options = node.get("options").textMap();
+  }
+
+  /** Every catalog of a {@code catalogs:} mapping that binds; the problems of the others are recorded. */
+  public static Map<String, CatalogSpec> bindAll(ConfigNode node) {
+    Map<String, CatalogSpec> catalogs = new TreeMap<>();
+    if (node.isMissing()) {
+      return catalogs;
+    }
+    if (!node.isMap()) {
+      node.expected("a mapping of catalog names");
+      return catalogs;
+    }
+    node.entries().forEach((name, entry) -> bind(name, entry).ifPresent(c -> catalogs.put(name, c)));
+    return catalogs;
+  }
+
+  private static Optional<CatalogSpec> bind(String name, ConfigNode node) {
+    if (!name.matches("[A-Za-z_][A-Za-z0-9_]*") || name.equalsIgnoreCase("spark_catalog")) {
+      node.error("Cannot use catalog name: expected a SQL identifier other than spark_catalog (" + name + ")");
+    }
+    node.allowKeys("a catalog", KEYS);
+    String given = node.get("type").requiredText("the catalog type (" + String.join(", ", CatalogType.ids()) + ")");
+    if (given == null) {
+      return Optional.empty();
+    }
+    Optional<CatalogType> type = CatalogType.fromId(given);
+    if (type.isEmpty()) {
+      node.get("type").unknown("catalog type", given, CatalogType.ids());
+      return Optional.empty();
+    }
+    switch (type.get()) {
+      case HADOOP:
+        node.get("warehouse").requiredText("the warehouse location of a hadoop catalog");
+        refuse(node, "uri", "a hadoop catalog has no server");
+        refuse(node, "project", "only a biglake catalog bills a project");
+        break;
+      case REST:
+        node.get("uri").requiredText("the REST catalog's URI");
+        refuse(node, "project", "only a biglake catalog bills a project");
+        break;
+      default:
+        node.get("project").requiredText("the Google Cloud project of a biglake catalog");
+        node.get("warehouse").requiredText("the warehouse of a biglake catalog (gs://bucket or bq://projects/...)");
+    }
+    return Optional.of(new CatalogSpec(name, type.get(), node));
+  }
+
+  private static void refuse(ConfigNode node, String key, String why) {
+    if (node.has(key)) {
+      node.get(key).error("Cannot use " + key + " in a " + node.get("type").text() + " catalog: " + why + " ("
+          + node.get(key).shown() + ")");
+    }
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public CatalogType type() {
+    return type;
+  }
+
+  public Optional<String> warehouse() {
+    return Optional.ofNullable(warehouse);
+  }
+
+  /**
+   * The Spark properties that register it ({@code spark.sql.catalog.<name>...}), a relative local warehouse
+   * resolved against {@code baseDir} (as data paths are); {@code options} last, winning.
+   */
+  public Map<String, String> sparkProperties(String baseDir) {
+    Map<String, String> catalog = new LinkedHashMap<>();
+    catalog.put("", SPARK_CATALOG);
+    if (type == CatalogType.HADOOP) {
+      catalog.put(".type", "hadoop");
+    } else {
+      catalog.put(".type", "rest");
+      catalog.put(".uri", uri != null ? uri : BIGLAKE_URI);
+    }
+    if (warehouse != null) {
+      catalog.put(".warehouse", io.prodi.yaml.ConfigFiles.resolveAgainst(baseDir, warehouse));
+    }
+    if (type == CatalogType.BIGLAKE) {
+      catalog.put(".header.x-goog-user-project", project);
+      catalog.put(".rest.auth.type", "org.apache.iceberg.gcp.auth.GoogleAuthManager");
+      catalog.put(".io-impl", "org.apache.iceberg.gcp.gcs.GCSFileIO");
+      catalog.put(".rest-metrics-reporting-enabled", "false");
+    }
+    options.forEach((key, value) -> catalog.put("." + key, value));
+    Map<String, String> properties = new LinkedHashMap<>();
+    catalog.forEach((key, value) -> properties.put("spark.sql.catalog." + name + key, value));
+    return properties;
+  }
+}
