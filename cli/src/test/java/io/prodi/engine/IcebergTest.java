@@ -10,14 +10,26 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Iceberg tables in a Hadoop catalog whose warehouse is a local folder, written and read by layer runs on the
- * shared session: the table is created with its partition transforms, append and overwrite (of the partitions
- * written only), an incremental append that is not repeated when its run is rerun after a crash, and a read.
+ * Iceberg tables written and read by layer runs on the shared session, in each kind of catalog: a Hadoop catalog
+ * whose warehouse is a local folder, and Iceberg's own REST catalog server (bin/local-iceberg-rest start; .ci/run
+ * starts it). The table is created with its partition transforms, append and overwrite (of the partitions written
+ * only), an incremental append that is not repeated when its run is rerun after a crash, and a read.
  */
 class IcebergTest extends EngineTestBase {
+  /** The catalogs under test. */
+  enum Catalog {
+    HADOOP, REST
+  }
+
+  private static final String REST_URI = "http://127.0.0.1:"
+      + System.getenv().getOrDefault("PRODI_ICEBERG_REST_PORT", "8181");
+  /** A namespace of this test's own: the REST server keeps its tables for as long as it runs. */
+  private final String namespace = "crm_" + Long.toHexString(System.nanoTime());
+  private Catalog catalog = Catalog.HADOOP;
   private static final String DAY_2 = "id,name,country,amount,updated\n7,Old,CO,1.0,2024-01-06\n"
       + "8,New,MX,2.0,2024-01-07\n";
 
@@ -27,38 +39,52 @@ class IcebergTest extends EngineTestBase {
   }
 
   private String catalogs() {
-    return "catalogs:\n  lake: {type: hadoop, warehouse: '" + at("warehouse") + "'}\n";
+    return catalog == Catalog.HADOOP ? "catalogs:\n  lake: {type: hadoop, warehouse: '" + at("warehouse") + "'}\n"
+        : "catalogs:\n  lake: {type: rest, uri: '" + REST_URI + "'}\n";
+  }
+
+  /** The table the configs write, as a config names it. */
+  private String people(Catalog kind) {
+    catalog = kind;
+    return "lake." + namespace + ".people";
   }
 
   /** A table of the catalog, read from a session of its own that declares it as the config does. */
   private Dataset<Row> table(String suffix) {
     org.apache.spark.sql.SparkSession reader = spark().newSession();
     reader.conf().set("spark.sql.catalog.lake", "org.apache.iceberg.spark.SparkCatalog");
-    reader.conf().set("spark.sql.catalog.lake.type", "hadoop");
-    reader.conf().set("spark.sql.catalog.lake.warehouse", at("warehouse"));
-    return reader.table("lake.crm.people" + suffix);
+    if (catalog == Catalog.HADOOP) {
+      reader.conf().set("spark.sql.catalog.lake.type", "hadoop");
+      reader.conf().set("spark.sql.catalog.lake.warehouse", at("warehouse"));
+    } else {
+      reader.conf().set("spark.sql.catalog.lake.type", "rest");
+      reader.conf().set("spark.sql.catalog.lake.uri", REST_URI);
+    }
+    return reader.table("lake." + namespace + ".people" + suffix);
   }
 
   private List<String> people() {
     return Rows.of(table(""), "id", "trim(name)", "country", "amount", "updated");
   }
 
-  @Test
-  void aMissingTableIsCreatedWithItsTransformsAndAppendsAdd() {
-    String cfg = config("gold.yml", "gold", "    {type: table, format: iceberg, table: lake.crm.people, mode: append, "
+  @ParameterizedTest
+  @EnumSource(Catalog.class)
+  void aMissingTableIsCreatedWithItsTransformsAndAppendsAdd(Catalog kind) {
+    String cfg = config("gold.yml", "gold", "    {type: table, format: iceberg, table: " + people(kind) + ", mode: append, "
         + "partition_by: ['days(updated)', 'bucket(4, id)']}\n", catalogs());
     CliRun first = succeed(cfg);
     assertThat(people()).hasSize(5).contains("1|Ana|CO|10.5|2024-01-01", "4|null|US|null|2024-01-04");
     assertThat(Arrays.asList(table(".partitions").select("partition.*").columns()))
         .containsExactly("updated_day", "id_bucket");
-    assertThat(summary(first).at("/sinks/0/location").asText()).isEqualTo("table lake.crm.people");
+    assertThat(summary(first).at("/sinks/0/location").asText()).isEqualTo("table " + people(kind));
     succeed(cfg);
     assertThat(people()).as("a second plain append adds the rows again, as an append does").hasSize(10);
   }
 
-  @Test
-  void anOverwriteReplacesOnlyThePartitionsItWrites() {
-    String cfg = config("gold.yml", "gold", "    {type: table, format: iceberg, table: lake.crm.people, mode: overwrite, "
+  @ParameterizedTest
+  @EnumSource(Catalog.class)
+  void anOverwriteReplacesOnlyThePartitionsItWrites(Catalog kind) {
+    String cfg = config("gold.yml", "gold", "    {type: table, format: iceberg, table: " + people(kind) + ", mode: overwrite, "
         + "partition_by: [country]}\n", catalogs());
     succeed(cfg);
     folder.write("in/people.csv", "id,name,country,amount,updated\n9,Nuevo,CO,5.0,2024-02-01\n");
@@ -67,14 +93,16 @@ class IcebergTest extends EngineTestBase {
         "4|null|US|null|2024-01-04");
   }
 
-  @Test
-  void anIncrementalAppendRerunAfterACrashBeforeTheWatermarkIsNotRepeated() {
+  @ParameterizedTest
+  @EnumSource(Catalog.class)
+  void anIncrementalAppendRerunAfterACrashBeforeTheWatermarkIsNotRepeated(Catalog kind) {
+    String table = people(kind);
     folder.write("env.yml", "name: faulty\nstorage:\n  file:\n    hadoop:\n      fs.file.impl: "
         + FaultyFileSystem.class.getName() + "\n      fs.file.impl.disable.cache: 'true'\n");
     String cfg = folder.write("silver.yml", "layer: silver\nenvironment_config: env.yml\nstate: {uri: state}\n"
         + "io:\n  source: {name: people, format: csv, path: in, options: {header: 'true'}, schema: " + PEOPLE_SCHEMA
         + ", incremental: {watermark: {field: updated}}}\n"
-        + "  sink: {type: table, format: iceberg, table: lake.crm.people, mode: append}\n" + catalogs());
+        + "  sink: {type: table, format: iceberg, table: " + table + ", mode: append}\n" + catalogs());
     FaultyFileSystem.failOn(FaultyFileSystem.Operation.CREATE, ".*/state/.*/_tmp-.*", 1);
     CliRun crashed = run(cfg);
     assertThat(FaultyFileSystem.fired()).as("the crash came after the table commit").isEqualTo(1);
@@ -83,18 +111,20 @@ class IcebergTest extends EngineTestBase {
 
     folder.write("in/day2.csv", DAY_2); // the next day's rows land before the rerun
     CliRun rerun = succeed(cfg);
-    assertThat(rerun.out() + rerun.err()).containsPattern("lake.crm.people: an earlier attempt of this run committed "
+    assertThat(rerun.out() + rerun.err()).containsPattern(table + ": an earlier attempt of this run committed "
         + "these rows \\(Iceberg snapshot -?\\d+\\); not appended again");
     assertThat(people()).as("not appended twice").hasSize(5);
     succeed(cfg);
     assertThat(people()).as("the next run appends the new day").hasSize(7).contains("8|New|MX|2.0|2024-01-07");
   }
 
-  @Test
-  void aLayerReadsAnIcebergTableOfItsCatalog() {
-    succeed(config("gold.yml", "gold", "    {type: table, format: iceberg, table: lake.crm.people}\n", catalogs()));
+  @ParameterizedTest
+  @EnumSource(Catalog.class)
+  void aLayerReadsAnIcebergTableOfItsCatalog(Catalog kind) {
+    String table = people(kind);
+    succeed(config("gold.yml", "gold", "    {type: table, format: iceberg, table: " + table + "}\n", catalogs()));
     String cfg = folder.write("read.yml", "layer: gold\nio:\n"
-        + "  source: {type: table, format: iceberg, name: people, table: lake.crm.people}\n"
+        + "  source: {type: table, format: iceberg, name: people, table: " + table + "}\n"
         + "  sink: {format: parquet, path: out, mode: overwrite}\n"
         + "transform: {sql: \"SELECT country, count(*) AS n FROM people GROUP BY country\"}\n" + catalogs());
     succeed(cfg);

@@ -14,8 +14,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Writes an Iceberg table of a declared catalog. A missing table is created from the output's schema with its
- * partition transforms ({@code CREATE TABLE ... USING iceberg PARTITIONED BY (days(ts), bucket(16, id))}); then
+ * Writes an Iceberg table of a declared catalog. A missing table (and its namespace) is created from the output's
+ * schema with its partition transforms ({@code CREATE TABLE ... USING iceberg PARTITIONED BY (days(ts), bucket(16, id))}); then
  * {@code append} appends and {@code overwrite} replaces only the partitions the output has rows in. An
  * incremental run's append records its transaction in the snapshot summary, so that its rerun after a crash
  * finds it there and does not append the rows again.
@@ -68,9 +68,11 @@ final class IcebergSinkWriter {
   private static void create(TableSinkSpec spec, Dataset<Row> output, StepContext context) {
     String partitioned = spec.partitionTransforms().isEmpty() ? "" : " PARTITIONED BY ("
         + spec.partitionTransforms().stream().map(PartitionTransform::sql).collect(Collectors.joining(", ")) + ")";
+    String namespace = spec.table().substring(0, spec.table().lastIndexOf('.'));
     String ddl = "CREATE TABLE IF NOT EXISTS " + spec.table() + " (" + output.schema().toDDL() + ") USING iceberg"
         + partitioned;
     try {
+      context.spark().sql("CREATE NAMESPACE IF NOT EXISTS " + namespace); // a REST catalog has none until then
       context.spark().sql(ddl);
     } catch (Exception e) {
       throw new RunFailure("Cannot create iceberg table " + spec.table() + ": " + RunFailure.firstLine(e) + " ("
