@@ -9,9 +9,15 @@ public final class Formats {
   public static final Set<String> WRITABLE = Set.of("parquet", "csv", "json", "jsonl", "orc", "avro", "text", "delta",
       "noop");
 
-  /** Formats of catalog tables ({@code type: table}): the file formats and Iceberg's. */
-  public static final Set<String> TABLE = Set.of("parquet", "csv", "json", "orc", "avro", "text", "delta", "iceberg");
   public static final String ICEBERG = "iceberg";
+  /** Formats of catalog tables ({@code type: table}): the writable file formats and Iceberg's. */
+  public static final Set<String> TABLE = withIceberg();
 
   private Formats() {}
+
+  private static Set<String> withIceberg() {
+    java.util.Set<String> formats = new java.util.HashSet<>(WRITABLE);
+    formats.add(ICEBERG);
+    return java.util.Set.copyOf(formats);
+  }
 }

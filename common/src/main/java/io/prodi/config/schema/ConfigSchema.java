@@ -131,6 +131,7 @@ public final class ConfigSchema {
       definitions.set("source_" + type, spec);
     }
     props((ObjectNode) definitions.get("source_files")).set("format", enumOf(Formats.READABLE));
+    props((ObjectNode) definitions.get("source_table")).set("format", enumOf("delta", Formats.ICEBERG));
     ObjectNode http = (ObjectNode) definitions.get("source_http");
     ObjectNode pagination = object(HttpPaginationSpec.KEYS);
     props(http).set("pagination", pagination);
@@ -168,7 +169,7 @@ public final class ConfigSchema {
         props(spec).set("merge", merge);
       }
       if (spec.get("properties").has("format")) {
-        props(spec).set("format", enumOf(Formats.WRITABLE));
+        props(spec).set("format", enumOf(type.equals("table") ? Formats.TABLE : Formats.WRITABLE));
       }
       definitions.set("sink_" + type, spec);
     }
