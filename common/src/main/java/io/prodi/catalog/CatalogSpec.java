@@ -2,6 +2,8 @@ package io.prodi.catalog;
 
 import io.prodi.yaml.ConfigNode;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,6 +18,9 @@ public final class CatalogSpec {
   /** The BigLake metastore's Iceberg REST endpoint. */
   public static final String BIGLAKE_URI = "https://biglake.googleapis.com/iceberg/v1/restcatalog";
   static final String SPARK_CATALOG = "org.apache.iceberg.spark.SparkCatalog";
+  /** Parts of a catalog property name that hold a secret (OAuth credential and token, S3 keys, passwords). */
+  private static final List<String> SECRET_PARTS = List.of("credential", "token", "secret", "password", "access-key",
+      "private-key");
 
   private final String name;
   private final CatalogType type;
@@ -61,6 +66,7 @@ public final class CatalogSpec {
       node.get("type").unknown("catalog type", given, CatalogType.ids());
       return Optional.empty();
     }
+    checkSecretsAndTls(name, node);
     switch (type.get()) {
       case HADOOP:
         node.get("warehouse").requiredText("the warehouse location of a hadoop catalog");
@@ -76,6 +82,23 @@ public final class CatalogSpec {
         node.get("warehouse").requiredText("the warehouse of a biglake catalog (gs://bucket or bq://projects/...)");
     }
     return Optional.of(new CatalogSpec(name, type.get(), node));
+  }
+
+  /** No literal secret among the options (the config is logged and shipped), no plain HTTP off the loopback. */
+  private static void checkSecretsAndTls(String name, ConfigNode node) {
+    node.get("options").textMap().keySet().forEach(key -> {
+      String lower = key.toLowerCase(Locale.ROOT);
+      if (SECRET_PARTS.stream().anyMatch(lower::contains)) {
+        node.get("options").get(key).error("Cannot use a literal credential in catalog option " + key + ": give it "
+            + "to spark-submit as spark.sql.catalog." + name + "." + key + " from a secret store (value hidden)");
+      }
+    });
+    String uri = node.get("uri").text();
+    if (uri != null && uri.trim().toLowerCase(Locale.ROOT).startsWith("http://")
+        && !io.prodi.storage.Loopback.urlHost(uri).map(io.prodi.storage.Loopback::isLoopbackHost).orElse(false)) {
+      node.get("uri").error("Cannot turn TLS off for catalog " + name + ": plain http is allowed only for a catalog "
+          + "on a loopback address (" + uri + ")");
+    }
   }
 
   private static void refuse(ConfigNode node, String key, String why) {

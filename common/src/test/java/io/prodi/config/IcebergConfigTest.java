@@ -24,7 +24,7 @@ class IcebergConfigTest {
   private LayerConfig load(String yaml) {
     ConfigFolder folder = new ConfigFolder(tmp);
     folder.write("env.yml", "name: lakehouse\ncatalogs:\n  lake: {type: hadoop, warehouse: /env/warehouse}\n"
-        + "  shared: {type: rest, uri: 'http://127.0.0.1:8181', options: {token: abc}}\n");
+        + "  shared: {type: rest, uri: 'http://127.0.0.1:8181', options: {prefix: analytics}}\n");
     String file = folder.write("cfg.yml", "layer: gold\nenvironment_config: env.yml\n" + yaml);
     return new ConfigLoader(TestConfigFiles.files(), RunEnvironment.of(Map.of(), Map.of()), Map.of(), tmp.toString())
         .loadLayer(file, Optional.empty()).config();
@@ -58,7 +58,7 @@ class IcebergConfigTest {
         Map.entry("spark.sql.catalog.shared", "org.apache.iceberg.spark.SparkCatalog"),
         Map.entry("spark.sql.catalog.shared.type", "rest"),
         Map.entry("spark.sql.catalog.shared.uri", "http://127.0.0.1:8181"),
-        Map.entry("spark.sql.catalog.shared.token", "abc"));
+        Map.entry("spark.sql.catalog.shared.prefix", "analytics"));
     assertThat(config.catalogs().get("google").sparkProperties("/base")).containsExactly(
         Map.entry("spark.sql.catalog.google", "org.apache.iceberg.spark.SparkCatalog"),
         Map.entry("spark.sql.catalog.google.type", "rest"),
@@ -81,7 +81,7 @@ class IcebergConfigTest {
     assertThat(problems("catalogs:\n"
         + "  a: {type: nessie}\n"
         + "  b: {type: hadoop}\n"
-        + "  c: {type: rest, uri: 'http://x', project: p}\n"
+        + "  c: {type: rest, uri: 'https://x', project: p}\n"
         + "  d: {type: biglake, warehouse: 'gs://w'}\n"
         + "io:\n  source: {type: table, format: iceberg, table: sales.orders}\n"
         + "  sink:\n"
@@ -108,5 +108,21 @@ class IcebergConfigTest {
                 + "declared under catalogs (sales.orders)",
             "io.sink[0].table: Cannot use Iceberg table other.sales.daily: catalog 'other' is not declared under "
                 + "catalogs (declared: b, c, d, lake, shared) (other.sales.daily)");
+  }
+
+  @Test
+  void aCatalogHoldsNoLiteralSecretAndKeepsTlsOffTheLoopback() {
+    assertThat(problems("catalogs:\n"
+        + "  a: {type: rest, uri: 'http://catalog.example.com/api', options: {credential: 'client:s3cr3t', "
+        + "s3.secret-access-key: abc, header.X-Iceberg-Access-Delegation: vended-credentials}}\n"
+        + "  b: {type: rest, uri: 'http://localhost:8181'}\n"
+        + "io:\n  source: {path: in}\n  sink: {path: out}\n")).containsExactlyInAnyOrder(
+            "catalogs.a.options.credential: Cannot use a literal credential in catalog option credential: give it to "
+                + "spark-submit as spark.sql.catalog.a.credential from a secret store (value hidden)",
+            "catalogs.a.options.s3.secret-access-key: Cannot use a literal credential in catalog option "
+                + "s3.secret-access-key: give it to spark-submit as spark.sql.catalog.a.s3.secret-access-key from a "
+                + "secret store (value hidden)",
+            "catalogs.a.uri: Cannot turn TLS off for catalog a: plain http is allowed only for a catalog on a loopback "
+                + "address (http://catalog.example.com/api)");
   }
 }
