@@ -14,22 +14,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Iceberg tables written and read by layer runs on the shared session, in each kind of catalog: a Hadoop catalog
- * whose warehouse is a local folder, and Iceberg's own REST catalog server (bin/local-iceberg-rest start; .ci/run
- * starts it). The table is created with its partition transforms, append and overwrite (of the partitions written
- * only), an incremental append that is not repeated when its run is rerun after a crash, and a read.
+ * Iceberg tables written and read by layer runs, in each kind of catalog ({@link IcebergTestBase}). The table is
+ * created with its partition transforms, append and overwrite (of the partitions written only), an incremental
+ * append that is not repeated when its run is rerun after a crash, and a read.
  */
-class IcebergTest extends EngineTestBase {
-  /** The catalogs under test. */
-  enum Catalog {
-    HADOOP, REST
-  }
-
-  private static final String REST_URI = "http://127.0.0.1:"
-      + System.getenv().getOrDefault("PRODI_ICEBERG_REST_PORT", "8181");
-  /** A namespace of this test's own: the REST server keeps its tables for as long as it runs. */
-  private final String namespace = "crm_" + Long.toHexString(System.nanoTime());
-  private Catalog catalog = Catalog.HADOOP;
+class IcebergTest extends IcebergTestBase {
   private static final String DAY_2 = "id,name,country,amount,updated\n7,Old,CO,1.0,2024-01-06\n"
       + "8,New,MX,2.0,2024-01-07\n";
 
@@ -38,29 +27,13 @@ class IcebergTest extends EngineTestBase {
     FaultyFileSystem.disarm();
   }
 
-  private String catalogs() {
-    return catalog == Catalog.HADOOP ? "catalogs:\n  lake: {type: hadoop, warehouse: '" + at("warehouse") + "'}\n"
-        : "catalogs:\n  lake: {type: rest, uri: '" + REST_URI + "'}\n";
-  }
-
   /** The table the configs write, as a config names it. */
   private String people(Catalog kind) {
-    catalog = kind;
-    return "lake." + namespace + ".people";
+    return tableIn(kind, "people");
   }
 
-  /** A table of the catalog, read from a session of its own that declares it as the config does. */
   private Dataset<Row> table(String suffix) {
-    org.apache.spark.sql.SparkSession reader = spark().newSession();
-    reader.conf().set("spark.sql.catalog.lake", "org.apache.iceberg.spark.SparkCatalog");
-    if (catalog == Catalog.HADOOP) {
-      reader.conf().set("spark.sql.catalog.lake.type", "hadoop");
-      reader.conf().set("spark.sql.catalog.lake.warehouse", at("warehouse"));
-    } else {
-      reader.conf().set("spark.sql.catalog.lake.type", "rest");
-      reader.conf().set("spark.sql.catalog.lake.uri", REST_URI);
-    }
-    return reader.table("lake." + namespace + ".people" + suffix);
+    return icebergTable("people" + suffix);
   }
 
   private List<String> people() {

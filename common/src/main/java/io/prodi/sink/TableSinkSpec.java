@@ -53,13 +53,9 @@ public final class TableSinkSpec implements SinkSpec {
     }
     String format = node.get("format").oneOf("format", Formats.TABLE);
     WriteMode mode = WriteModes.mode(node, defaultMode, WriteModes.ALL);
-    if (Formats.ICEBERG.equals(format) && mode.mergesByKey()) {
-      node.get("mode").error("Cannot " + mode + " into an iceberg table: this version of prodi writes Iceberg "
-          + "tables with append and overwrite; merge and scd2 need format delta (" + mode + ")");
-    } else
-    if (mode.mergesByKey() && format != null && !format.equals("delta")) {
-      node.get("mode").error("Cannot merge into a " + format + " table: mode " + mode + " needs format delta ("
-          + format + ")");
+    if (mode.mergesByKey() && format != null && !format.equals("delta") && !Formats.ICEBERG.equals(format)) {
+      node.get("mode").error("Cannot merge into a " + format + " table: mode " + mode + " needs format delta or "
+          + "iceberg (" + format + ")");
     }
     return new TableSinkSpec(node, table, format, mode, MergeSpec.bind(node, mode));
   }
@@ -81,7 +77,7 @@ public final class TableSinkSpec implements SinkSpec {
 
   @Override
   public boolean usesDelta() {
-    return "delta".equals(format) || mode.mergesByKey();
+    return "delta".equals(format) || mode.mergesByKey() && !Formats.ICEBERG.equals(format);
   }
 
   @Override

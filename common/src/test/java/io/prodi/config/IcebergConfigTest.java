@@ -88,7 +88,8 @@ class IcebergConfigTest {
         + "    - {type: table, format: iceberg, table: other.sales.daily}\n"
         + "    - {type: table, format: iceberg, table: lake.sales.d, partition_by: ['day(ts)', 'bucket(id)', "
         + "'bucket(0, id)', 'days(a, b)']}\n"
-        + "    - {type: table, format: iceberg, table: lake.sales.m, mode: merge, merge: {keys: [id]}}\n"))
+        + "    - {type: table, format: iceberg, table: lake.sales.m, mode: scd2, merge: {keys: [id], sequence_by: v}}\n"
+        + "    - {type: table, format: parquet, table: lake.sales.p, mode: merge, merge: {keys: [id]}}\n"))
         .containsExactlyInAnyOrder(
             "catalogs.a.type: Cannot use catalog type 'nessie': unknown catalog type (valid: hadoop, rest, biglake)",
             "catalogs.b.warehouse: Cannot read warehouse: the warehouse location of a hadoop catalog is required "
@@ -102,8 +103,7 @@ class IcebergConfigTest {
             "io.sink[1].partition_by[2]: Cannot use partition transform bucket: expected bucket(N, column) with N a "
                 + "whole number above 0 (bucket(0, id))",
             "io.sink[1].partition_by[3]: Cannot use partition transform days: expected days(column) (days(a, b))",
-            "io.sink[2].mode: Cannot merge into an iceberg table: this version of prodi writes Iceberg tables with "
-                + "append and overwrite; merge and scd2 need format delta (merge)",
+            "io.sink[3].mode: Cannot merge into a parquet table: mode merge needs format delta or iceberg (parquet)",
             "io.source.table: Cannot use Iceberg table sales.orders: name it catalog.namespace.table, with a catalog "
                 + "declared under catalogs (sales.orders)",
             "io.sink[0].table: Cannot use Iceberg table other.sales.daily: catalog 'other' is not declared under "

@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkSessions {
   static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
+  static final String ICEBERG_EXTENSION = "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions";
   static final String DELTA_CATALOG = "org.apache.spark.sql.delta.catalog.DeltaCatalog";
   private static final String SCHEDULER_MODE = "spark.scheduler.mode";
 
@@ -21,8 +22,9 @@ public final class SparkSessions {
   /**
    * The process's session, set up for {@code configs}: the first one's app name and options, dynamic
    * partition overwrite, FAIR scheduling (unless spark-submit set a mode), and Delta Lake's extension and
-   * catalog when any of them uses delta or the class path has it, for the event log (these are static: they must be set when the session starts, so a
-   * pipeline passes all of its steps).
+   * catalog when any of them uses delta or the class path has it, for the event log, and Iceberg's SQL extensions
+   * when any of them uses an Iceberg table (these are static: they must be set when the session starts, so a
+   * pipeline passes all of its steps; extensions given to spark-submit are kept).
    */
   public static SparkSession getOrCreate(List<LayerConfig> configs) {
     if (configs.isEmpty()) { // prodi show PATH: no config; Delta's extension when the class path has it
@@ -44,9 +46,19 @@ public final class SparkSessions {
       builder.config(option.getKey(), option.getValue());
     }
     DataprocLineage.settings(submittedConf(), configs).forEach(builder::config);
+    java.util.Set<String> extensions = new java.util.LinkedHashSet<>();
     if (configs.stream().anyMatch(SparkSessions::usesDelta) || deltaOnClassPath()) { // the event log is Delta
-      builder.config("spark.sql.extensions", DELTA_EXTENSION)
-          .config("spark.sql.catalog.spark_catalog", DELTA_CATALOG);
+      extensions.add(DELTA_EXTENSION);
+      builder.config("spark.sql.catalog.spark_catalog", DELTA_CATALOG);
+    }
+    if (configs.stream().anyMatch(SparkSessions::usesIceberg) && onClassPath(ICEBERG_EXTENSION)) {
+      extensions.add(ICEBERG_EXTENSION); // MERGE INTO an Iceberg table, Iceberg's procedures
+    }
+    if (!extensions.isEmpty()) {
+      String submitted = submittedConf().getOrDefault("spark.sql.extensions", "");
+      java.util.Arrays.stream(submitted.split(",")).map(String::trim).filter(e -> !e.isEmpty())
+          .forEach(extensions::add); // kept, after prodi's
+      builder.config("spark.sql.extensions", String.join(",", extensions));
     }
     return builder.getOrCreate();
   }
@@ -56,6 +68,12 @@ public final class SparkSessions {
     return config.sources().stream().anyMatch(SourceSpec::readsDelta)
         || config.sinks().stream().anyMatch(SinkSpec::usesDelta)
         || config.dq().quarantine().map(SinkSpec::usesDelta).orElse(false);
+  }
+
+  /** Whether a config reads or writes an Iceberg table of a declared catalog. */
+  static boolean usesIceberg(LayerConfig config) {
+    return config.sources().stream().anyMatch(s -> s.icebergTable().isPresent())
+        || config.sinks().stream().anyMatch(s -> s.icebergTable().isPresent());
   }
 
   /** What spark-submit, the cluster's defaults and the JVM's system properties set, before prodi adds anything. */
@@ -68,8 +86,12 @@ public final class SparkSessions {
   }
 
   private static boolean deltaOnClassPath() {
+    return onClassPath(DELTA_EXTENSION);
+  }
+
+  private static boolean onClassPath(String className) {
     try {
-      Class.forName(DELTA_EXTENSION, false, SparkSessions.class.getClassLoader());
+      Class.forName(className, false, SparkSessions.class.getClassLoader());
       return true;
     } catch (ClassNotFoundException e) {
       return false;

@@ -9,7 +9,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Upserts and change data into a Delta table: {@code mode: merge} (the input wins, or in order with
+ * Upserts and change data into a Delta or Iceberg table: {@code mode: merge} (the input wins, or in order with
  * {@code sequence_by} or {@code snapshot}) and {@code mode: scd2}. The table depends on the set of changes seen, not on how
  * they were batched into runs or the order the batches arrived.
  */
@@ -32,12 +32,17 @@ public final class ChangeData {
     return apply(output, DeltaTarget.named(context.spark(), table), context);
   }
 
-  private SinkResult apply(Dataset<Row> output, DeltaTarget target, StepContext context) {
+  /** Into an Iceberg table of a declared catalog, created with {@code transforms} (SQL partition transforms). */
+  public SinkResult intoIcebergTable(Dataset<Row> output, String table, List<String> transforms, StepContext context) {
+    return apply(output, IcebergTarget.named(context.spark(), table, transforms), context);
+  }
+
+  private SinkResult apply(Dataset<Row> output, ChangeTarget target, StepContext context) {
     Dataset<Row> stored = spec.exceptColumns().isEmpty() ? output
         : output.drop(spec.exceptColumns().toArray(new String[0]));
     boolean exists = target.exists();
     if (exists) {
-      List<DeltaTarget> beside = mode == WriteMode.SCD2 ? List.of(target.beside("changes")) : List.of();
+      List<ChangeTarget> beside = mode == WriteMode.SCD2 ? List.of(target.beside("changes")) : List.of();
       NewColumns.apply(target, stored.schema(), spec.schemaEvolution(), beside);
     }
     if (mode == WriteMode.MERGE && !spec.ordered()) {

@@ -14,7 +14,7 @@ import org.apache.spark.sql.Row;
 final class ChangeLog {
   private ChangeLog() {}
 
-  static void record(DeltaTarget log, ChangeBatch batch, Dataset<Row> recorded) {
+  static void record(ChangeTarget log, ChangeBatch batch, Dataset<Row> recorded) {
     if (!log.exists()) {
       log.create(batch.changes(), List.of());
       return;
@@ -25,7 +25,7 @@ final class ChangeLog {
   }
 
   /** Every recorded change of the keys in {@code keys}; none when nothing is recorded yet. */
-  static Dataset<Row> changesOf(DeltaTarget log, Dataset<Row> keys, ChangeBatch batch) {
+  static Dataset<Row> changesOf(ChangeTarget log, Dataset<Row> keys, ChangeBatch batch) {
     if (!log.exists()) {
       return batch.changes().limit(0);
     }

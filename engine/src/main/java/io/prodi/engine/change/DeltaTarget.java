@@ -1,7 +1,10 @@
 package io.prodi.engine.change;
 
+import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
+import io.prodi.sink.SinkResult;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -11,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
  * The Delta table a change-data sink writes, by path or by catalog name, and the tables prodi keeps
  * beside it (the change log, the tombstones) in a sibling folder {@code _prodi_<table folder>}.
  */
-final class DeltaTarget {
+final class DeltaTarget extends ChangeTarget {
   private final SparkSession spark;
   private final String path;
   private final String table;
@@ -35,31 +38,35 @@ final class DeltaTarget {
    * folder (a Delta table cannot hold another), which Spark's file listings skip as they skip any
    * name starting with an underscore. It needs this table to exist when named in a catalog.
    */
+  @Override
   DeltaTarget beside(String name) {
     String location = location().replaceAll("/+$", "");
     int slash = location.lastIndexOf('/');
     return atPath(spark, location.substring(0, slash + 1) + "_prodi_" + location.substring(slash + 1) + "/" + name);
   }
 
+  @Override
   boolean exists() {
     return path != null ? DeltaTable.isDeltaTable(spark, path) : spark.catalog().tableExists(table);
   }
 
-  DeltaTable delta() {
+  private DeltaTable delta() {
     return path != null ? DeltaTable.forPath(spark, path) : DeltaTable.forName(spark, table);
   }
 
+  @Override
   Dataset<Row> rows() {
     return delta().toDF();
   }
 
-  /** Its rows at its current version: what a later write of this run cannot change, should Spark read them again. */
+  @Override
   Dataset<Row> pinnedRows() {
     long version = delta().history(1).head().<Long>getAs("version");
     return path != null ? spark.read().format("delta").option("versionAsOf", version).load(path)
         : spark.sql("SELECT * FROM " + table + " VERSION AS OF " + version);
   }
 
+  @Override
   void create(Dataset<Row> rows, List<String> partitionBy) {
     var writer = rows.write().format("delta").partitionBy(partitionBy.toArray(new String[0]));
     if (path != null) {
@@ -69,7 +76,7 @@ final class DeltaTarget {
     }
   }
 
-  /** Rows added to this existing table, matched to its columns by name. */
+  @Override
   void append(Dataset<Row> rows) {
     Dataset<Row> ordered = rows.selectExpr(java.util.Arrays.stream(rows().columns()).map(Conditions::quoted)
         .toArray(String[]::new));
@@ -80,18 +87,19 @@ final class DeltaTarget {
     }
   }
 
-  /** A table property prodi set ({@code prodi.*}), if any. */
+  @Override
   Optional<String> property(String key) {
     Row detail = delta().detail().select("properties").first();
     scala.collection.Map<String, String> properties = detail.getMap(0);
     return properties.get(key).isDefined() ? Optional.of(properties.get(key).get()) : Optional.empty();
   }
 
+  @Override
   void setProperty(String key, String value) {
     spark.sql("ALTER TABLE " + sqlName() + " SET TBLPROPERTIES ('" + key + "' = '" + value.replace("'", "\\'") + "')");
   }
 
-  /** New nullable columns, after the existing ones. */
+  @Override
   void addColumns(List<org.apache.spark.sql.types.StructField> fields) {
     if (fields.isEmpty()) {
       return;
@@ -101,9 +109,64 @@ final class DeltaTarget {
         + ")");
   }
 
-  /** What messages call it: the path or the table name. */
+  @Override
   String shown() {
     return path != null ? path : table;
+  }
+
+  @Override
+  void merge(Dataset<Row> source, String condition, List<MergeClause> clauses) {
+    DeltaMergeBuilder merge = delta().as("t").merge(source.as("s"), condition);
+    for (MergeClause clause : clauses) {
+      merge = withClause(merge, clause);
+    }
+    merge.execute();
+  }
+
+  private static DeltaMergeBuilder withClause(DeltaMergeBuilder merge, MergeClause clause) {
+    Optional<String> when = clause.condition();
+    switch (clause.action()) {
+      case DELETE:
+        return (when.isPresent() ? merge.whenMatched(when.get()) : merge.whenMatched()).delete();
+      case UPDATE:
+        return (when.isPresent() ? merge.whenMatched(when.get()) : merge.whenMatched())
+            .updateExpr(clause.assignments());
+      case UPDATE_ALL:
+        return (when.isPresent() ? merge.whenMatched(when.get()) : merge.whenMatched()).updateAll();
+      case INSERT:
+        return (when.isPresent() ? merge.whenNotMatched(when.get()) : merge.whenNotMatched())
+            .insertExpr(clause.assignments());
+      case INSERT_ALL:
+        return (when.isPresent() ? merge.whenNotMatched(when.get()) : merge.whenNotMatched()).insertAll();
+      default:
+        return (when.isPresent() ? merge.whenNotMatchedBySource(when.get()) : merge.whenNotMatchedBySource()).delete();
+    }
+  }
+
+  @Override
+  long version() {
+    return exists() ? delta().history(1).head().<Long>getAs("version") : -1;
+  }
+
+  /** The rows the commit inserted, updated and deleted, from the metrics Delta keeps in it. */
+  @Override
+  SinkResult since(long before) {
+    Row last = delta().history(1).head();
+    if (last.<Long>getAs("version") == before) {
+      return SinkResult.rows(0, "no change");
+    }
+    Map<String, String> metrics = scala.collection.JavaConverters.mapAsJavaMap(
+        last.<scala.collection.Map<String, String>>getAs("operationMetrics"));
+    long inserted = count(metrics, "numTargetRowsInserted", "numOutputRows");
+    long updated = count(metrics, "numTargetRowsUpdated", null);
+    long deleted = count(metrics, "numTargetRowsDeleted", null);
+    return SinkResult.rows(inserted + updated + deleted, inserted + " inserted, " + updated + " updated, " + deleted
+        + " deleted");
+  }
+
+  private static long count(Map<String, String> metrics, String key, String fallback) {
+    String value = metrics.getOrDefault(key, fallback == null ? "0" : metrics.getOrDefault(fallback, "0"));
+    return Long.parseLong(value);
   }
 
   private String location() {

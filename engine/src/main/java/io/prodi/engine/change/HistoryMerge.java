@@ -21,23 +21,23 @@ import org.apache.spark.sql.Row;
  * writes and a rerun, leaves what one clean run leaves; a late change splits history where it belongs.
  */
 final class HistoryMerge {
-  private final DeltaTarget target;
+  private final ChangeTarget target;
   private final ChangeBatch batch;
   private final List<String> tracked;
 
-  HistoryMerge(DeltaTarget target, ChangeBatch batch, List<String> trackHistory) {
+  HistoryMerge(ChangeTarget target, ChangeBatch batch, List<String> trackHistory) {
     this.target = target;
     this.batch = batch;
     this.tracked = Versions.tracked(batch, trackHistory);
   }
 
   SinkResult apply(List<String> partitionBy) {
-    long before = ChangeMetrics.version(target);
+    long before = target.version();
     Dataset<Row> keys = batch.changes().select(keyColumns()).distinct();
     if (!target.exists()) {
       target.create(Versions.of(batch.changes(), batch, tracked).limit(0), partitionBy);
     }
-    DeltaTarget log = target.beside("changes");
+    ChangeTarget log = target.beside("changes");
     Dataset<Row> recorded = ChangeLog.changesOf(log, keys, batch)
         .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     try {
@@ -46,7 +46,7 @@ final class HistoryMerge {
     } finally {
       recorded.unpersist();
     }
-    return ChangeMetrics.since(target, before);
+    return target.since(before);
   }
 
   /** The recorded and the new changes, an exact duplicate once (as recorded), flagged {@link Versions#RECORDED}. */
@@ -68,12 +68,10 @@ final class HistoryMerge {
     onVersion.add(Versions.VALID_FROM);
     String action = "s." + Versions.ACTION;
     try {
-      target.delta().as("t").merge(source.as("s"), Conditions.sameKeys(onVersion, "t", "s"))
-          .whenMatched(action + " = 'delete'").delete()
-          .whenMatched("NOT (" + Conditions.sameValues(columns, "t", "s") + ")")
-          .updateExpr(Conditions.assignFrom(columns, "s"))
-          .whenNotMatched(action + " = 'upsert'").insertExpr(Conditions.assignFrom(columns, "s"))
-          .execute();
+      target.merge(source, Conditions.sameKeys(onVersion, "t", "s"), List.of(
+          MergeClause.delete(action + " = 'delete'"),
+          MergeClause.update("NOT (" + Conditions.sameValues(columns, "t", "s") + ")", Conditions.assignFrom(columns, "s")),
+          MergeClause.insert(action + " = 'upsert'", Conditions.assignFrom(columns, "s"))));
     } catch (Exception e) { // Spark throws its checked SparkException from Scala
       if (Conditions.nullIn(e)) {
         throw batch.nullChanges(target.shown());

@@ -16,7 +16,7 @@ import org.apache.spark.sql.types.StructType;
 final class NewColumns {
   private NewColumns() {}
 
-  static void apply(DeltaTarget target, StructType stored, SchemaEvolution evolution, List<DeltaTarget> beside) {
+  static void apply(ChangeTarget target, StructType stored, SchemaEvolution evolution, List<ChangeTarget> beside) {
     List<StructField> added = missingFrom(target, stored);
     if (added.isEmpty()) {
       return;
@@ -27,14 +27,14 @@ final class NewColumns {
           + "to the table with merge.schema_evolution: add_columns, or drop them (" + names + ")");
     }
     target.addColumns(added);
-    for (DeltaTarget side : beside) {
+    for (ChangeTarget side : beside) {
       if (side.exists()) {
         side.addColumns(missingFrom(side, stored));
       }
     }
   }
 
-  private static List<StructField> missingFrom(DeltaTarget table, StructType stored) {
+  private static List<StructField> missingFrom(ChangeTarget table, StructType stored) {
     List<String> present = Arrays.asList(table.rows().columns());
     List<StructField> missing = new ArrayList<>();
     for (StructField field : stored.fields()) {

@@ -20,18 +20,18 @@ import org.apache.spark.sql.Row;
  * later does not bring the key back; a newer change of the key removes its tombstone.
  */
 final class OrderedUpsert {
-  private final DeltaTarget target;
+  private final ChangeTarget target;
   private final ChangeBatch batch;
 
-  OrderedUpsert(DeltaTarget target, ChangeBatch batch) {
+  OrderedUpsert(ChangeTarget target, ChangeBatch batch) {
     this.target = target;
     this.batch = batch;
   }
 
   SinkResult apply(List<String> partitionBy, boolean deletes) {
-    DeltaTarget tombstones = target.exists() ? target.beside("tombstones") : null;
+    ChangeTarget tombstones = target.exists() ? target.beside("tombstones") : null;
     Dataset<Row> latest = notOlderThanTombstones(latestPerKey(), tombstones);
-    long before = ChangeMetrics.version(target);
+    long before = target.version();
     if (!target.exists()) {
       target.create(latest.where(col(ChangeBatch.DELETE).equalTo(false)).select(storedColumns()), partitionBy);
       tombstones = target.beside("tombstones");
@@ -41,7 +41,7 @@ final class OrderedUpsert {
     if (deletes) {
       keepTombstones(latest, tombstones);
     }
-    return ChangeMetrics.since(target, before);
+    return target.since(before);
   }
 
   /** The newest change of each key in the batch (ties were refused): a batch applied at once. */
@@ -55,7 +55,7 @@ final class OrderedUpsert {
         .select(col("_prodi_latest.*"));
   }
 
-  private Dataset<Row> notOlderThanTombstones(Dataset<Row> latest, DeltaTarget tombstones) {
+  private Dataset<Row> notOlderThanTombstones(Dataset<Row> latest, ChangeTarget tombstones) {
     if (tombstones == null || !tombstones.exists()) {
       return latest;
     }
@@ -71,13 +71,13 @@ final class OrderedUpsert {
     String sameSeq = "s." + seq + " = t." + seq;
     String type = latest.schema().apply(batch.sequence()).dataType().sql();
     try {
-      target.delta().as("t").merge(latest.as("s"), Conditions.sameKeys(batch.keys(), "t", "s"))
-          .whenMatched(newer + " AND s." + ChangeBatch.DELETE).delete()
-          .whenMatched(newer).updateExpr(Conditions.assignFrom(stored, "s"))
-          .whenMatched(sameSeq + " AND (s." + ChangeBatch.DELETE + " OR NOT (" + Conditions.sameValues(stored, "t", "s")
-              + "))").updateExpr(java.util.Map.of(seq, Conditions.raiseTie(batch.keys(), batch.sequence(), "s", type)))
-          .whenNotMatched("NOT s." + ChangeBatch.DELETE).insertExpr(Conditions.assignFrom(stored, "s"))
-          .execute();
+      target.merge(latest, Conditions.sameKeys(batch.keys(), "t", "s"), List.of(
+          MergeClause.delete(newer + " AND s." + ChangeBatch.DELETE),
+          MergeClause.update(newer, Conditions.assignFrom(stored, "s")),
+          MergeClause.update(sameSeq + " AND (s." + ChangeBatch.DELETE + " OR NOT ("
+              + Conditions.sameValues(stored, "t", "s") + "))",
+              java.util.Map.of(seq, Conditions.raiseTie(batch.keys(), batch.sequence(), "s", type))),
+          MergeClause.insert("NOT s." + ChangeBatch.DELETE, Conditions.assignFrom(stored, "s"))));
     } catch (Exception e) { // Spark throws its checked SparkException from Scala
       throw ChangeMetrics.failure(target, e);
     }
@@ -88,7 +88,7 @@ final class OrderedUpsert {
    * change of a tombstoned key removes it. Written after the table, so a crash in between is repaired
    * by the rerun, which finds the same changes.
    */
-  private void keepTombstones(Dataset<Row> latest, DeltaTarget tombstones) {
+  private void keepTombstones(Dataset<Row> latest, ChangeTarget tombstones) {
     String seq = batch.sequence();
     List<Column> tombstone = batch.keys().stream().map(k -> col(Conditions.quoted(k))).collect(Collectors.toList());
     tombstone.add(col(Conditions.quoted(seq)));
@@ -104,11 +104,10 @@ final class OrderedUpsert {
     }
     String q = Conditions.quoted(seq);
     try {
-      tombstones.delta().as("t").merge(source.as("s"), Conditions.sameKeys(batch.keys(), "t", "s"))
-          .whenMatched("s." + ChangeBatch.DELETE + " AND s." + q + " > t." + q).updateExpr(java.util.Map.of(q, "s." + q))
-          .whenMatched("NOT s." + ChangeBatch.DELETE + " AND s." + q + " > t." + q).delete()
-          .whenNotMatched("s." + ChangeBatch.DELETE).insertExpr(Conditions.assignFrom(keysAnd(seq), "s"))
-          .execute();
+      tombstones.merge(source, Conditions.sameKeys(batch.keys(), "t", "s"), List.of(
+          MergeClause.update("s." + ChangeBatch.DELETE + " AND s." + q + " > t." + q, java.util.Map.of(q, "s." + q)),
+          MergeClause.delete("NOT s." + ChangeBatch.DELETE + " AND s." + q + " > t." + q),
+          MergeClause.insert("s." + ChangeBatch.DELETE, Conditions.assignFrom(keysAnd(seq), "s"))));
     } catch (Exception e) { // Spark throws its checked SparkException from Scala
       throw new RunFailure("Cannot keep the tombstones of " + target.shown() + ": " + RunFailure.firstLine(e), e);
     }

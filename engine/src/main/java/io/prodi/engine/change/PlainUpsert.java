@@ -3,7 +3,6 @@ package io.prodi.engine.change;
 import io.prodi.run.RunFailure;
 import io.prodi.sink.SinkResult;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,28 +14,25 @@ import org.apache.spark.sql.Row;
 final class PlainUpsert {
   private PlainUpsert() {}
 
-  static SinkResult apply(DeltaTarget target, Dataset<Row> stored, List<String> keys, List<String> partitionBy) {
+  static SinkResult apply(ChangeTarget target, Dataset<Row> stored, List<String> keys, List<String> partitionBy) {
     if (!target.exists()) {
       target.create(stored, partitionBy);
       return SinkResult.allRows();
     }
+    long before = target.version();
     String condition = keys.stream().map(k -> "t." + Conditions.quoted(k) + " <=> s." + Conditions.quoted(k))
         .collect(Collectors.joining(" AND "));
     try {
-      target.delta().as("t").merge(stored.as("s"), condition).whenMatched().updateAll().whenNotMatched().insertAll()
-          .execute();
+      target.merge(stored, condition, List.of(MergeClause.updateAll(), MergeClause.insertAll()));
     } catch (Exception e) { // Delta's errors (duplicate source keys, schema mismatch), a SparkException from Scala
       String message = RunFailure.firstLine(e);
-      if (message.contains("MULTIPLE_SOURCE_ROW") || message.contains("multiple source rows")) {
+      if (message.contains("MULTIPLE_SOURCE_ROW") || message.contains("multiple source rows")
+          || message.contains("MERGE_CARDINALITY_VIOLATION") || message.contains("multiple rows of the source")) {
         message = "several rows of the output share a merge key; dedupe them first";
       }
       throw new RunFailure("Cannot merge into " + target.shown() + ": " + message + " (keys " + String.join(", ", keys)
           + ")", e);
     }
-    Map<String, String> metrics = scala.collection.JavaConverters.mapAsJavaMap(
-        target.delta().history(1).head().<scala.collection.Map<String, String>>getAs("operationMetrics"));
-    long inserted = Long.parseLong(metrics.getOrDefault("numTargetRowsInserted", "0"));
-    long updated = Long.parseLong(metrics.getOrDefault("numTargetRowsUpdated", "0"));
-    return SinkResult.rows(inserted + updated, inserted + " inserted, " + updated + " updated");
+    return target.since(before);
   }
 }

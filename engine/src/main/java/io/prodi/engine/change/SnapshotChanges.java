@@ -29,11 +29,11 @@ import org.apache.spark.sql.types.NumericType;
 final class SnapshotChanges {
   static final String LAST = "prodi.snapshot";
 
-  private final DeltaTarget target;
+  private final ChangeTarget target;
   private final MergeSpec spec;
   private final String logicalDate;
 
-  SnapshotChanges(DeltaTarget target, MergeSpec spec, String logicalDate) {
+  SnapshotChanges(ChangeTarget target, MergeSpec spec, String logicalDate) {
     this.target = target;
     this.spec = spec;
     this.logicalDate = logicalDate;
@@ -124,23 +124,22 @@ final class SnapshotChanges {
 
   /** SCD1 from snapshots: the table becomes the snapshot, changed rows updated, vanished keys deleted. */
   private SinkResult replaceRows(ChangeBatch batch, List<String> values, List<String> partitionBy) {
-    long before = ChangeMetrics.version(target);
+    long before = target.version();
     Dataset<Row> rows = batch.changes();
     if (!target.exists()) {
       target.create(rows.select(batch.stored().stream().map(c -> col(Conditions.quoted(c))).toArray(Column[]::new)),
           partitionBy);
-      return ChangeMetrics.since(target, before);
+      return target.since(before);
     }
     try {
-      target.delta().as("t").merge(rows.as("s"), Conditions.sameKeys(spec.keys(), "t", "s"))
-          .whenMatched("NOT (" + Conditions.sameValues(values, "t", "s") + ")")
-          .updateExpr(Conditions.assignFrom(batch.stored(), "s"))
-          .whenNotMatched().insertExpr(Conditions.assignFrom(batch.stored(), "s"))
-          .whenNotMatchedBySource().delete()
-          .execute();
+      target.merge(rows, Conditions.sameKeys(spec.keys(), "t", "s"), List.of(
+          MergeClause.update("NOT (" + Conditions.sameValues(values, "t", "s") + ")",
+              Conditions.assignFrom(batch.stored(), "s")),
+          MergeClause.insert(null, Conditions.assignFrom(batch.stored(), "s")),
+          MergeClause.deleteUnmatched()));
     } catch (Exception e) { // Spark throws its checked SparkException from Scala
       throw ChangeMetrics.failure(target, e);
     }
-    return ChangeMetrics.since(target, before);
+    return target.since(before);
   }
 }

@@ -1,6 +1,8 @@
 package io.prodi.engine.sink;
 
 import io.prodi.catalog.PartitionTransform;
+import io.prodi.engine.change.ChangeData;
+import io.prodi.engine.change.IcebergTarget;
 import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import io.prodi.sink.SinkResult;
@@ -18,7 +20,8 @@ import org.apache.spark.sql.Row;
  * schema with its partition transforms ({@code CREATE TABLE ... USING iceberg PARTITIONED BY (days(ts), bucket(16, id))}); then
  * {@code append} appends and {@code overwrite} replaces only the partitions the output has rows in. An
  * incremental run's append records its transaction in the snapshot summary, so that its rerun after a crash
- * finds it there and does not append the rows again.
+ * finds it there and does not append the rows again. {@code merge} and {@code scd2} go through the change-data
+ * code Delta tables use ({@link ChangeData}), as {@code MERGE INTO} statements.
  */
 final class IcebergSinkWriter {
   static final String TXN_APP = "prodi.txn.app";
@@ -28,6 +31,10 @@ final class IcebergSinkWriter {
 
   static SinkResult write(TableSinkSpec spec, Dataset<Row> output, StepContext context) {
     String table = spec.table();
+    if (spec.mode().mergesByKey()) {
+      return new ChangeData(spec.mode(), spec.merge(), spec.partitionBy()).intoIcebergTable(output, table,
+          transforms(spec), context);
+    }
     boolean exists = context.spark().catalog().tableExists(table);
     if (exists && spec.mode() == WriteMode.IGNORE) {
       return SinkResult.skipped("mode ignore: table " + table + " exists");
@@ -66,18 +73,11 @@ final class IcebergSinkWriter {
   }
 
   private static void create(TableSinkSpec spec, Dataset<Row> output, StepContext context) {
-    String partitioned = spec.partitionTransforms().isEmpty() ? "" : " PARTITIONED BY ("
-        + spec.partitionTransforms().stream().map(PartitionTransform::sql).collect(Collectors.joining(", ")) + ")";
-    String namespace = spec.table().substring(0, spec.table().lastIndexOf('.'));
-    String ddl = "CREATE TABLE IF NOT EXISTS " + spec.table() + " (" + output.schema().toDDL() + ") USING iceberg"
-        + partitioned;
-    try {
-      context.spark().sql("CREATE NAMESPACE IF NOT EXISTS " + namespace); // a REST catalog has none until then
-      context.spark().sql(ddl);
-    } catch (Exception e) {
-      throw new RunFailure("Cannot create iceberg table " + spec.table() + ": " + RunFailure.firstLine(e) + " ("
-          + spec.table() + ")", e);
-    }
+    IcebergTarget.createTable(context.spark(), spec.table(), output.schema(), transforms(spec));
+  }
+
+  private static java.util.List<String> transforms(TableSinkSpec spec) {
+    return spec.partitionTransforms().stream().map(PartitionTransform::sql).collect(Collectors.toList());
   }
 
   /** The snapshot an earlier attempt of this run committed, if the table's history has one. */

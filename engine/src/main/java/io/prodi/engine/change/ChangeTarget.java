@@ -1,0 +1,58 @@
+package io.prodi.engine.change;
+
+import io.prodi.sink.SinkResult;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * The table a change-data sink writes, in its table format (a Delta table, an Iceberg table), and
+ * the tables prodi keeps beside it (the change log, the tombstones). The change-data code
+ * ({@link ChangeData}) computes what to write the same way for every format and asks its target
+ * only these questions.
+ */
+abstract class ChangeTarget {
+  abstract boolean exists();
+
+  /** Its current rows. */
+  abstract Dataset<Row> rows();
+
+  /** Its rows at its current version: what a later write of this run cannot change, should Spark read them again. */
+  abstract Dataset<Row> pinnedRows();
+
+  /** Creates it from {@code rows} ({@code partitionBy}: the sink's partition columns or transforms). */
+  abstract void create(Dataset<Row> rows, List<String> partitionBy);
+
+  /** Rows added to this existing table, matched to its columns by name. */
+  abstract void append(Dataset<Row> rows);
+
+  /** Merges {@code source} (alias {@code s}) into it (alias {@code t}) on {@code condition} with {@code clauses}. */
+  abstract void merge(Dataset<Row> source, String condition, List<MergeClause> clauses);
+
+  /** A table property prodi set ({@code prodi.*}), if any. */
+  abstract Optional<String> property(String key);
+
+  abstract void setProperty(String key, String value);
+
+  /** New nullable columns, after the existing ones. */
+  abstract void addColumns(List<StructField> fields);
+
+  /** The table of prodi's kept beside this one under {@code name}; it needs this table to exist. */
+  abstract ChangeTarget beside(String name);
+
+  /** Its latest commit, as a number that changes with every commit; -1 when it does not exist or has none. */
+  abstract long version();
+
+  /** What its commit after {@code before} changed: nothing when it made none. */
+  abstract SinkResult since(long before);
+
+  /** What messages call it: the path or the table name. */
+  abstract String shown();
+
+  /** Its columns, in order. */
+  final List<String> columns() {
+    return java.util.Arrays.asList(rows().columns());
+  }
+}
