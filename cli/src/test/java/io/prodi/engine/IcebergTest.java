@@ -104,4 +104,38 @@ class IcebergTest extends IcebergTestBase {
     assertThat(Rows.of(spark().read().parquet(at("out")), "country", "n")).containsExactlyInAnyOrder("CO|3", "MX|1",
         "US|1");
   }
+
+  @ParameterizedTest
+  @EnumSource(Catalog.class)
+  void anIncrementalReadByVersionReturnsOnlyTheNewSnapshotsRows(Catalog kind) {
+    String table = people(kind);
+    String gold = config("gold.yml", "gold", "    {type: table, format: iceberg, table: " + table + ", mode: append}\n",
+        catalogs());
+    succeed(gold);
+    String cfg = folder.write("read.yml", "layer: silver\nstate: {uri: state}\nio:\n"
+        + "  source: {type: table, format: iceberg, name: people, table: " + table + ", incremental: {by: version, "
+        + "state_id: people_changes}}\n  sink: {format: parquet, path: out, mode: append}\n" + catalogs());
+    succeed(cfg);
+    folder.write("in/people.csv", DAY_2);
+    succeed(gold);
+    CliRun second = succeed(cfg);
+    assertThat(summary(second).at("/sources/0/rows").asLong()).isEqualTo(2);
+    icebergTable("people").sparkSession().sql("DELETE FROM " + table + " WHERE id = 8");
+    succeed(cfg);
+    CliRun nothingNew = succeed(cfg);
+    assertThat(summary(nothingNew).at("/sources/0/rows").asLong()).isZero();
+    assertThat(Rows.of(spark().read().parquet(at("out")), "id", "_change_type")).as("the first run reads the table, "
+        + "then only what each snapshot changed: no row rewritten unchanged by the delete")
+        .containsExactlyInAnyOrder("1|insert", "2|insert", "2|insert", "3|insert", "4|insert", "7|insert", "8|insert",
+            "8|delete");
+
+    CliRun set = io.prodi.testing.SharedSpark.prodi("state", "set", "--state-id", "people_changes", "--value", "12345",
+        "-c", cfg, "--base-dir=" + tmp);
+    assertThat(set.exitCode()).as(set.toString()).isZero();
+    CliRun unknown = run(cfg);
+    assertThat(unknown.exitCode()).isEqualTo(1);
+    assertThat(unknown.errors()).singleElement().asString().startsWith("prodi: error: Cannot read the changes of "
+        + table + " after snapshot 12345: ").contains("; run prodi state reset for this source to read the whole "
+        + "table once (up to snapshot ");
+  }
 }

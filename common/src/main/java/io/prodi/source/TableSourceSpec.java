@@ -32,7 +32,8 @@ public final class TableSourceSpec implements SourceSpec {
     }
     String format = node.get("format").oneOf("format", Set.of("delta", Formats.ICEBERG));
     return new TableSourceSpec(node.get("name").text(), table,
-        WatermarkSpec.bind(node.get("incremental"), Set.of()).orElse(null), format);
+        WatermarkSpec.bind(node.get("incremental"), Set.of(), Formats.ICEBERG.equals(format) ? format
+            : "a " + (format == null ? "" : format + " ") + "table of the session catalog").orElse(null), format);
   }
 
   @Override
@@ -48,6 +49,12 @@ public final class TableSourceSpec implements SourceSpec {
   @Override
   public Optional<WatermarkSpec> watermark() {
     return Optional.ofNullable(watermark);
+  }
+
+  /** An Iceberg table read by version gives only the changes after its watermark, a snapshot id (not ordered). */
+  @Override
+  public boolean filtersItsWatermark() {
+    return icebergTable().isPresent() && watermark != null && watermark.byVersion();
   }
 
   @Override

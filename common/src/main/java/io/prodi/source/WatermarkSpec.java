@@ -76,7 +76,7 @@ public final class WatermarkSpec {
         Optional.ofNullable(node.get("placeholder").text()).orElse(DEFAULT_PLACEHOLDER)));
   }
 
-  /** {@code incremental: {by: version, state_id}}: the changes a Delta table committed since the last run. */
+  /** {@code incremental: {by: version, state_id}}: the changes a Delta or Iceberg table committed since the last run. */
   private static Optional<WatermarkSpec> byVersion(ConfigNode incremental, String format) {
     if (incremental.has("watermark")) {
       incremental.error("Cannot read incrementally two ways: use incremental.watermark or incremental.by, not both ("
@@ -85,15 +85,19 @@ public final class WatermarkSpec {
     String by = incremental.get("by").oneOf("incremental.by", Set.of("version"));
     if (!incremental.has("by")) {
       incremental.get("by").missing("by: version (state_id goes with it)");
-    } else if (by != null && !"delta".equals(format)) {
-      incremental.get("by").error("Cannot read by version: incremental.by version reads a Delta table's changes, "
-          + "this source is " + (format == null ? "not a files source" : format) + " (" + by + ")");
+    } else if (by != null && !"delta".equals(format) && !Formats.ICEBERG.equals(format)) {
+      incremental.get("by").error("Cannot read by version: incremental.by version reads the changes of a Delta "
+          + "table (a files source) or of an Iceberg table, this source is " + (format == null ? "not a files source"
+          : format) + " (" + by + ")");
     }
     return Optional.of(new WatermarkSpec(COMMIT_VERSION, incremental.get("state_id").text(), "-1", null, null,
         Duration.ZERO, DEFAULT_PLACEHOLDER, true));
   }
 
-  /** Whether it reads a Delta table's changes by table version (the watermark is the last version read). */
+  /**
+   * Whether it reads a table's changes by table version (the watermark is the last version read: a Delta version,
+   * an Iceberg snapshot id).
+   */
   public boolean byVersion() {
     return byVersion;
   }

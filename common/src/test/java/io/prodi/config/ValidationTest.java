@@ -266,14 +266,18 @@ class ValidationTest {
     assertThat(problems(layer("  source: [{name: a, path: in, incremental: {by: version}},\n"
         + "    {name: b, format: delta, path: in, incremental: {by: version, watermark: {field: x}}},\n"
         + "    {name: c, format: delta, path: in, incremental: {by: time}},\n"
-        + "    {name: d, format: delta, path: in, incremental: {by: version, state_id: silver::d}}]\n" + SINK, "")))
+        + "    {name: d, format: delta, path: in, incremental: {by: version, state_id: silver::d}},\n"
+        + "    {name: e, type: table, table: db.t, incremental: {by: version}}]\n" + SINK, "")))
         .containsExactly(
-            "ERROR io.source[0].incremental.by: Cannot read by version: incremental.by version reads a Delta table's "
-                + "changes, this source is parquet (version)",
+            "ERROR io.source[0].incremental.by: Cannot read by version: incremental.by version reads the changes of a "
+                + "Delta table (a files source) or of an Iceberg table, this source is parquet (version)",
             "ERROR io.source[1].incremental: Cannot read incrementally two ways: use incremental.watermark or "
                 + "incremental.by, not both ({\"by\":\"version\",\"watermark\":{\"field\":\"x\"}})",
             "ERROR io.source[2].incremental.by: Cannot use incremental.by 'time': unknown incremental.by (valid: "
-                + "version)");
+                + "version)",
+            "ERROR io.source[4].incremental.by: Cannot read by version: incremental.by version reads the changes of a "
+                + "Delta table (a files source) or of an Iceberg table, this source is a table of the session catalog "
+                + "(version)");
   }
 
   @Test

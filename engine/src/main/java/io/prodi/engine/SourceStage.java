@@ -26,7 +26,8 @@ final class SourceStage {
   static SourcesRead read(StepContext context, Watermarks watermarks, ObservedCounts counts) {
     LayerConfig config = context.config();
     boolean tagSources = config.transform().pre().stream().anyMatch(s -> s.needsSourceTag());
-    StepContext reading = context.withWatermarks(source -> watermarks.current(config, source));
+    StepContext reading = context.withWatermarks(source -> watermarks.current(config, source),
+        source -> watermarks.upTo(config, source));
     List<Dataset<Row>> filtered = new ArrayList<>();
     List<Dataset<Row>> observed = new ArrayList<>();
     for (int i = 0; i < config.sources().size(); i++) {

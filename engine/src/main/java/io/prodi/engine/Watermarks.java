@@ -163,6 +163,11 @@ final class Watermarks {
     }
   }
 
+  /** The value a crashed earlier attempt of this generation read source {@code source} up to, if any. */
+  Optional<String> upTo(LayerConfig config, SourceSpec source) {
+    return Optional.ofNullable(marks.get(config.sources().indexOf(source))).map(mark -> mark.upTo);
+  }
+
   /** Source {@code index}'s rows after its watermark (all rows when it has none). */
   Dataset<Row> filter(int index, Dataset<Row> data) {
     Mark mark = marks.get(index);

@@ -6,11 +6,15 @@ import io.prodi.source.TableSourceSpec;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Reads a table of the session catalog. */
+/** Reads a table of the session catalog or of a declared Iceberg catalog (its changes, read by version). */
 final class TableSourceReader {
   private TableSourceReader() {}
 
   static Dataset<Row> read(TableSourceSpec spec, StepContext context) {
+    if (spec.icebergTable().isPresent() && spec.watermark().filter(w -> w.byVersion()).isPresent()) {
+      return IcebergChanges.read(context.spark(), spec.table(), Long.parseLong(context.watermark(spec).orElse("-1")),
+          context.watermarkUpTo(spec).map(Long::parseLong));
+    }
     try {
       return context.spark().table(spec.table());
     } catch (Exception e) { // AnalysisException: no such table

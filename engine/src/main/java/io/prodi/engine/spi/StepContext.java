@@ -15,13 +15,14 @@ public final class StepContext {
   private final Console console;
   private final io.prodi.env.RunEnvironment env;
   private final java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> watermarks;
+  private final java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> readsUpTo;
   private final java.util.List<Runnable> cleanups;
   private final io.prodi.sink.WriteTxn writeTxn;
   private final String logicalDate;
 
   public StepContext(SparkSession spark, LayerConfig config, String runId, Console console,
       io.prodi.env.RunEnvironment env) {
-    this(spark, config, runId, console, env, source -> java.util.Optional.empty(),
+    this(spark, config, runId, console, env, source -> java.util.Optional.empty(), source -> java.util.Optional.empty(),
         new java.util.concurrent.CopyOnWriteArrayList<>(), null,
         java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
   }
@@ -29,6 +30,7 @@ public final class StepContext {
   private StepContext(SparkSession spark, LayerConfig config, String runId, Console console,
       io.prodi.env.RunEnvironment env,
       java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> watermarks,
+      java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> readsUpTo,
       java.util.List<Runnable> cleanups, io.prodi.sink.WriteTxn writeTxn, String logicalDate) {
     this.spark = spark;
     this.config = config;
@@ -36,6 +38,7 @@ public final class StepContext {
     this.console = console;
     this.env = env;
     this.watermarks = watermarks;
+    this.readsUpTo = readsUpTo;
     this.cleanups = cleanups;
     this.writeTxn = writeTxn;
     this.logicalDate = logicalDate;
@@ -54,20 +57,23 @@ public final class StepContext {
     cleanups.clear();
   }
 
-  /** This context with the run's current watermarks, for the sources that read them (a JDBC placeholder). */
-  public StepContext withWatermarks(
-      java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> current) {
-    return new StepContext(spark, config, runId, console, env, current, cleanups, writeTxn, logicalDate);
+  /**
+   * This context with the run's current watermarks, for the sources that read them (a JDBC placeholder), and
+   * the values sources read up to, where a crashed earlier attempt of the run recorded one.
+   */
+  public StepContext withWatermarks(java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> current,
+      java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> upTo) {
+    return new StepContext(spark, config, runId, console, env, current, upTo, cleanups, writeTxn, logicalDate);
   }
 
   /** This context with the identity of an incremental run's writes, for the sinks that append. */
   public StepContext withWriteTxn(io.prodi.sink.WriteTxn txn) {
-    return new StepContext(spark, config, runId, console, env, watermarks, cleanups, txn, logicalDate);
+    return new StepContext(spark, config, runId, console, env, watermarks, readsUpTo, cleanups, txn, logicalDate);
   }
 
   /** This context without a write identity: the quarantine replaces its run's partition instead. */
   public StepContext withoutWriteTxn() {
-    return new StepContext(spark, config, runId, console, env, watermarks, cleanups, null, logicalDate);
+    return new StepContext(spark, config, runId, console, env, watermarks, readsUpTo, cleanups, null, logicalDate);
   }
 
   /** The identity of this run's appends when it is incremental: a rerun after a crash does not repeat them. */
@@ -77,7 +83,7 @@ public final class StepContext {
 
   /** This context on the run's logical date (the {@code ds} variable). */
   public StepContext withLogicalDate(String date) {
-    return new StepContext(spark, config, runId, console, env, watermarks, cleanups, writeTxn, date);
+    return new StepContext(spark, config, runId, console, env, watermarks, readsUpTo, cleanups, writeTxn, date);
   }
 
   /** The run's logical date, the {@code ds} variable: the sequence of a snapshot without one of its own. */
@@ -88,6 +94,14 @@ public final class StepContext {
   /** The watermark a source reads from in this run (lag applied), when it is incremental. */
   public java.util.Optional<String> watermark(io.prodi.source.SourceSpec source) {
     return watermarks.apply(source);
+  }
+
+  /**
+   * The value a source reads up to in this run, when a crashed earlier attempt recorded it: an incremental source
+   * that picks the end of what it reads itself (an Iceberg table's snapshot) ends there, as that attempt did.
+   */
+  public java.util.Optional<String> watermarkUpTo(io.prodi.source.SourceSpec source) {
+    return readsUpTo.apply(source);
   }
 
   /** The environment variables of the run (with --env. overrides): where credentials are read. */
