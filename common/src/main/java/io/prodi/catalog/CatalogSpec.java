@@ -22,6 +22,7 @@ public final class CatalogSpec {
   private static final List<String> SECRET_PARTS = List.of("credential", "token", "secret", "password", "access-key",
       "private-key");
 
+  private static final String HADOOP_FILE_IO = "org.apache.iceberg.hadoop.HadoopFileIO";
   private final String name;
   private final CatalogType type;
   private final String uri;
@@ -135,6 +136,9 @@ public final class CatalogSpec {
     }
     if (warehouse != null) {
       catalog.put(".warehouse", io.prodi.yaml.ConfigFiles.resolveAgainst(baseDir, warehouse));
+    }
+    if (type == CatalogType.REST) { // the files through Hadoop's FileSystem and prodi's storage keys, as Spark's own
+      catalog.put(".io-impl", HADOOP_FILE_IO);
     }
     if (type == CatalogType.BIGLAKE) {
       catalog.put(".header.x-goog-user-project", project);

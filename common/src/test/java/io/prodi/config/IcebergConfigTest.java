@@ -58,6 +58,7 @@ class IcebergConfigTest {
         Map.entry("spark.sql.catalog.shared", "org.apache.iceberg.spark.SparkCatalog"),
         Map.entry("spark.sql.catalog.shared.type", "rest"),
         Map.entry("spark.sql.catalog.shared.uri", "http://127.0.0.1:8181"),
+        Map.entry("spark.sql.catalog.shared.io-impl", "org.apache.iceberg.hadoop.HadoopFileIO"),
         Map.entry("spark.sql.catalog.shared.prefix", "analytics"));
     assertThat(config.catalogs().get("google").sparkProperties("/base")).containsExactly(
         Map.entry("spark.sql.catalog.google", "org.apache.iceberg.spark.SparkCatalog"),

@@ -38,8 +38,10 @@ final class LayerProgress {
       Long rows = result.rows().orElse(outputRows);
       summary.sinkRows(i, rows, result.detail().orElse(null));
       SinkSpec sink = config.sinks().get(i);
-      context.console().progress("[" + context.layer() + "] wrote " + sink.type() + " "
-          + sink.location(config.locationStorage(), config.baseDir()) + " (" + sink.mode() + "): " + rows + " rows"
+      String location = sink.location(config.locationStorage(), config.baseDir());
+      context.console().progress("[" + context.layer() + "] wrote "
+          + (location.startsWith(sink.type() + " ") ? "" : sink.type() + " ") // "table lake.crm.customers"
+          + location + " (" + sink.mode() + "): " + rows + " rows"
           + result.detail().map(d -> " (" + d + ")").orElse(""));
     }
   }
