@@ -43,9 +43,10 @@ class ExamplePipelinesDrySuite extends AnyFunSuite {
     .map(_.toString).filter(_.endsWith(".prod.yml")).filterNot(_.startsWith("cfg/env/")).toList.sorted
 
   test("there are production configs for every layer and pipeline") {
-    // raw, bronze, silver and gold on aws, azure and gcp, and gold to BigQuery
-    assert(productionConfigs.count(p => !p.contains("pipelines")) == 13)
+    // raw, bronze, silver and gold on aws, azure and gcp, gold to BigQuery and gold to Iceberg in BigLake
+    assert(productionConfigs.count(p => !p.contains("pipelines")) == 14)
     assert(productionConfigs.contains("cfg/bigquery/gold/gcp.prod.yml"))
+    assert(productionConfigs.contains("cfg/iceberg/gold/gcp.prod.yml"))
     assert(productionConfigs.count(_.contains("pipelines")) == 3)
   }
 
