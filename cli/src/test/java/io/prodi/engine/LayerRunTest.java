@@ -106,7 +106,8 @@ class LayerRunTest extends EngineTestBase {
     CliRun first = succeed(merge);
     assertThat(summary(first).get("sinks").get(0).get("rows").asLong()).isEqualTo(4);
     CliRun second = succeed(merge);
-    assertThat(summary(second).get("sinks").get(0).get("detail").asText()).isEqualTo("0 inserted, 4 updated");
+    assertThat(summary(second).get("sinks").get(0).get("detail").asText())
+        .isEqualTo("0 inserted, 4 updated, 0 deleted");
     assertThat(summary(second).get("sources").get(0).get("rows").asLong()).as("counted during the merge").isEqualTo(5);
     assertThat(summary(second).get("durations_ms").get("total").asLong()).as("no wait for missing counts")
         .isLessThan(20_000);
@@ -114,7 +115,8 @@ class LayerRunTest extends EngineTestBase {
         .containsExactly("1|10.5", "2|4.0", "3|7.25", "4|null");
     folder.write("in/people.csv", "id,name,country,amount,updated\n3,Marta,MX,8.0,2024-02-01\n5,Eva,ES,1.0,2024-02-01\n");
     CliRun third = succeed(merge);
-    assertThat(summary(third).get("sinks").get(0).get("detail").asText()).isEqualTo("1 inserted, 1 updated");
+    assertThat(summary(third).get("sinks").get(0).get("detail").asText())
+        .isEqualTo("1 inserted, 1 updated, 0 deleted");
     assertThat(Rows.of(read("delta", "out/merge"), "id", "amount"))
         .containsExactly("1|10.5", "2|4.0", "3|8.0", "4|null", "5|1.0");
   }
