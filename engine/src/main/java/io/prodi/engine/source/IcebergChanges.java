@@ -18,8 +18,9 @@ import org.apache.spark.sql.SparkSession;
  * run read, up to its current snapshot when this run starts, from Iceberg's changelog
  * ({@code create_changelog_view}, rows rewritten unchanged left out), with {@code _change_type} (insert, delete:
  * Delta's words), {@code _change_ordinal}, {@code _commit_snapshot_id} and {@code _commit_version}, the snapshot read
- * up to (the watermark; a rerun after a crash reads up to the snapshot its crashed attempt did). The first run reads the whole table at its current snapshot, as inserts. A table that
- * cannot give those changes is an error that says how to recover, never a silent full read.
+ * up to (the watermark; a rerun after a crash reads up to the snapshot its crashed attempt did). The first run
+ * reads the whole table at its current snapshot, as inserts. A table that cannot give those changes is an error
+ * that says how to recover, never a silent full read.
  */
 final class IcebergChanges {
   private IcebergChanges() {}
