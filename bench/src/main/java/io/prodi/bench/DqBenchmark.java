@@ -25,7 +25,7 @@ import scala.Option;
 
 /**
  * 1, 4, 8 and 16 row-level expectations on generated rows, in one JVM and one session: prodi's layer
- * (read, one-pass checks, nothing written), the Python version's way (one filter().count() per
+ * (read, one-pass checks, no sink written; the whole run, with its row in the event log), the Python version's way (one filter().count() per
  * expectation), and Deequ's VerificationSuite with the same constraints. Prints medians and ratios.
  *
  *   DqBenchmark [rows=5000000] [repetitions=3]
@@ -57,7 +57,10 @@ public final class DqBenchmark {
     long rows = args.length > 0 ? Long.parseLong(args[0]) : 5_000_000L;
     int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     SparkSession spark = SparkSession.builder().appName("prodi-dq-bench").config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4").getOrCreate();
+        .config("spark.sql.shuffle.partitions", "4")
+        // as prodi's own sessions: each run appends its row to the event log, a Delta table
+        .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+        .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog").getOrCreate();
     Path dir = Files.createTempDirectory("prodi-dq-bench");
     String data = dir.resolve("tx").toString();
     BenchData.transactions(spark, rows).write().parquet(data);

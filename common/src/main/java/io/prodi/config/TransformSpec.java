@@ -67,6 +67,11 @@ public final class TransformSpec {
     return new TransformSpec(List.of(), List.of(), null, List.of());
   }
 
+  /** Whether the output is the input row for row: no pre step, SQL statement or function. */
+  public boolean keepsEveryRow() {
+    return pre.isEmpty() && sql.isEmpty() && functions.isEmpty();
+  }
+
   public List<PreStep> pre() {
     return pre;
   }

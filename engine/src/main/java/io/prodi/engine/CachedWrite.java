@@ -9,7 +9,7 @@ import io.prodi.sink.SinkResult;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
@@ -35,12 +35,12 @@ final class CachedWrite {
   }
 
   /**
-   * Writes {@code output}; {@code sourcesIn} receives the sources' observed rows once they are in,
-   * before any sink writes (an incremental run records its intent there); {@code runKey} keys the
-   * quarantine.
+   * Writes {@code output}; {@code sourcesIn} receives the sources' observed rows and the output's rows once
+   * they are in, before any sink writes (an incremental run records its intent there); {@code runKey} keys
+   * the quarantine.
    */
   Written write(Dataset<Row> output, DqCheck dq, List<ExpectationResult> schema,
-      Consumer<Map<String, Row>> sourcesIn, String runKey) {
+      BiConsumer<Map<String, Row>, Long> sourcesIn, String runKey) {
     Set<String> observed = counts.namesIn(output);
     Dataset<Row> cached = output.persist(StorageLevel.MEMORY_AND_DISK());
     try {
@@ -48,7 +48,7 @@ final class CachedWrite {
       DqOutcome outcome = timer.timed(dq.hasExpectations() ? "dq" : "output",
           () -> dq.complete(cached, dq.sharedPass(cached), schema));
       Map<String, Row> sources = counts.awaitAction(observed, "collectAsList", mark);
-      sourcesIn.accept(sources);
+      sourcesIn.accept(sources, outcome.totalRows());
       outcome.quarantined().ifPresent(rows -> timer.timed("quarantine",
           () -> new QuarantineWrite(context, summary).write(rows, outcome.quarantinedRows(), runKey)));
       List<SinkResult> results = SinkStage.writeAll(context, timer, outcome.kept());

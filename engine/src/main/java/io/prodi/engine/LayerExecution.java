@@ -8,7 +8,7 @@ import io.prodi.run.RunSummary;
 import io.prodi.sink.WriteTxn;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -52,10 +52,11 @@ final class LayerExecution {
       List<ExpectationResult> schema = dq.checkSchema(output);
       WritePlan plan = WritePlan.of(config, !watermarks.isEmpty());
       LayerProgress progress = new LayerProgress(run, summary);
-      Consumer<Map<String, Row>> sourcesIn = observed -> {
-        progress.sources(ObservedCounts.counts(observed));
+      BiConsumer<Map<String, Row>, Long> sourcesIn = (observed, outputRows) -> {
+        Map<String, Row> counted = sources.withOutputCount(observed, outputRows);
+        progress.sources(ObservedCounts.counts(counted));
         if (plan.recordsIntent()) {
-          watermarks.intend(sources.bySource(observed), run.runId());
+          watermarks.intend(sources.bySource(counted), run.runId());
         }
       };
       StepTimer timer = new StepTimer(summary);

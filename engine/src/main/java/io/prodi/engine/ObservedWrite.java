@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -34,8 +34,12 @@ final class ObservedWrite {
     this.timer = timer;
   }
 
-  /** Writes {@code output}; {@code sourcesIn} receives the sources' observed rows after the write. */
-  Written write(Dataset<Row> output, DqCheck dq, List<ExpectationResult> schema, Consumer<Map<String, Row>> sourcesIn) {
+  /**
+   * Writes {@code output}; {@code sourcesIn} receives the sources' observed rows after the write, and the
+   * output's rows (null when nothing computed the output).
+   */
+  Written write(Dataset<Row> output, DqCheck dq, List<ExpectationResult> schema,
+      BiConsumer<Map<String, Row>, Long> sourcesIn) {
     Dataset<Row> kept = dq.kept(counts.observe(output, OUTPUT, dq.sharedAggregates()));
     Set<String> names = new HashSet<>(counts.namesIn(kept));
     List<SinkResult> results = SinkStage.writeAll(context, timer, kept);
@@ -48,7 +52,7 @@ final class ObservedWrite {
       throw new RunFailure("Cannot read the data-quality results: Spark reported no metrics for the write of "
           + context.config().sinks().get(0).location(context.config().locationStorage(), context.config().baseDir()));
     }
-    sourcesIn.accept(sources);
+    sourcesIn.accept(sources, shared == null ? null : shared.getLong(0));
     return new Written(results, rowsWritten(output, dq, schema, shared), sources, sourcesRead ? names : Set.of());
   }
 

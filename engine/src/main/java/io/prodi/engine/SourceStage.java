@@ -18,7 +18,9 @@ import org.apache.spark.sql.Row;
 /**
  * Stage 1 of a layer run: reads each source after its watermark (minus lag), registers its name as a
  * view, tags its rows when a step needs their origin, and observes its row count and newest
- * watermark value in whichever job reads it (no extra pass).
+ * watermark value in whichever job reads it (no extra pass). A layer that reads one source without a
+ * watermark and transforms nothing observes nothing here: its output is the source row for row, so the
+ * output's own count is the source's, and the scan feeds the checks or the sink in one generated stage.
  */
 final class SourceStage {
   private SourceStage() {}
@@ -30,6 +32,8 @@ final class SourceStage {
         source -> watermarks.upTo(config, source));
     List<Dataset<Row>> filtered = new ArrayList<>();
     List<Dataset<Row>> observed = new ArrayList<>();
+    boolean countedByOutput = config.sources().size() == 1 && config.transform().keepsEveryRow()
+        && watermarks.isEmpty();
     for (int i = 0; i < config.sources().size(); i++) {
       SourceSpec source = config.sources().get(i);
       context.describe("read " + LayerProgress.label(source, i));
@@ -43,12 +47,12 @@ final class SourceStage {
       List<Column> metrics = new ArrayList<>(List.of(count(lit(1))));
       Optional<Column> newest = watermarks.maximum(i, data);
       newest.ifPresent(metrics::add);
-      observed.add(counts.observe(data, SourcesRead.observedName(i), metrics));
+      observed.add(countedByOutput ? data : counts.observe(data, SourcesRead.observedName(i), metrics));
     }
     Dataset<Row> input = observed.get(0);
     for (Dataset<Row> other : observed.subList(1, observed.size())) {
       input = input.unionByName(other, true);
     }
-    return new SourcesRead(filtered, input);
+    return new SourcesRead(filtered, input, countedByOutput);
   }
 }

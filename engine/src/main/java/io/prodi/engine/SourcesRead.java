@@ -14,10 +14,12 @@ import org.apache.spark.sql.Row;
 final class SourcesRead {
   private final List<Dataset<Row>> filtered;
   private final Dataset<Row> input;
+  private final boolean countedByOutput;
 
-  SourcesRead(List<Dataset<Row>> filtered, Dataset<Row> input) {
+  SourcesRead(List<Dataset<Row>> filtered, Dataset<Row> input, boolean countedByOutput) {
     this.filtered = List.copyOf(filtered);
     this.input = input;
+    this.countedByOutput = countedByOutput;
   }
 
   /** The union of every source, what the transform reads. */
@@ -34,6 +36,20 @@ final class SourcesRead {
 
   static String observedName(int index) {
     return "source_" + index;
+  }
+
+  /**
+   * The observed rows keyed by observed name, with the one source's count taken from the output's rows when
+   * the source is not observed because the output is that source row for row ({@code outputRows} null: the
+   * output was not computed).
+   */
+  Map<String, Row> withOutputCount(Map<String, Row> observed, Long outputRows) {
+    if (!countedByOutput || outputRows == null) {
+      return observed;
+    }
+    Map<String, Row> out = new java.util.HashMap<>(observed);
+    out.put(observedName(0), org.apache.spark.sql.RowFactory.create(outputRows));
+    return out;
   }
 
   /** The observed rows by source index, from rows keyed by observed name. */

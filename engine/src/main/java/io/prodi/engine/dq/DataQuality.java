@@ -51,8 +51,8 @@ public final class DataQuality {
    */
   public static List<Column> sharedAggregates(List<ExpectationSpec> specs) {
     List<Column> columns = new ArrayList<>(List.of(count(lit(1)),
-        sum(when(anyFailure(specs, OnFail.DROP, OnFail.QUARANTINE), 1L).otherwise(0L)),
-        sum(when(anyFailure(specs, OnFail.QUARANTINE), 1L).otherwise(0L))));
+        sum(anyFailure(specs, OnFail.DROP, OnFail.QUARANTINE).cast("long")),
+        sum(anyFailure(specs, OnFail.QUARANTINE).cast("long"))));
     for (ExpectationSpec spec : specs) {
       columns.addAll(Rules.of(spec).aggregates(spec));
     }

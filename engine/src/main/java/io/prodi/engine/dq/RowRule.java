@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 import io.prodi.dq.ExpectationResult;
 import io.prodi.dq.ExpectationSpec;
@@ -32,9 +31,10 @@ public abstract class RowRule<S extends ExpectationSpec> implements Rule<S> {
     return col(spec.columns().get(0)).cast("string");
   }
 
+  /** The failing rows' count: the never-null failure cast to a number and summed (lighter code than a CASE WHEN). */
   @Override
   public final List<Column> aggregates(S spec) {
-    return List.of(sum(when(failure(spec), 1L).otherwise(0L)));
+    return List.of(sum(failure(spec).cast("long")));
   }
 
   @Override

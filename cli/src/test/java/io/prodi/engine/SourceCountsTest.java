@@ -1,0 +1,82 @@
+package io.prodi.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.prodi.testing.CliRun;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerEvent;
+import org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How a run counts its source's rows. A layer that reads one source without a watermark and transforms
+ * nothing takes the count from its output (the same rows), so no metric sits between the scan and the
+ * checks or the sink; any other layer observes each source where it is read. The summary's counts are
+ * the same either way.
+ */
+class SourceCountsTest extends EngineTestBase {
+  /** The physical plans of the layer's queries (every step session's: one listener on the shared context). */
+  private final List<String> plans = new CopyOnWriteArrayList<>();
+  private final SparkListener listener = new SparkListener() {
+    @Override
+    public void onOtherEvent(SparkListenerEvent event) {
+      if (event instanceof SparkListenerSQLExecutionStart) {
+        SparkListenerSQLExecutionStart start = (SparkListenerSQLExecutionStart) event;
+        if (!start.description().contains("event log")) {
+          plans.add(start.physicalPlanDescription());
+        }
+      }
+    }
+  };
+
+  @BeforeEach
+  void listen() {
+    spark().sparkContext().addSparkListener(listener);
+  }
+
+  @AfterEach
+  void stopListening() {
+    spark().sparkContext().removeSparkListener(listener);
+  }
+
+  /** The plans that observe a metric named after the source, once the listener bus has delivered every event. */
+  private long sourceMetrics() throws java.util.concurrent.TimeoutException {
+    spark().sparkContext().listenerBus().waitUntilEmpty();
+    return plans.stream().filter(p -> p.contains("CollectMetrics") && p.contains("_source_0")).count();
+  }
+
+  @Test
+  void aLayerThatTransformsNothingCountsItsSourceFromTheChecksPass() throws Exception {
+    String cfg = config("silver.yml", "silver", "    {kind: noop}\n",
+        "dq: {expectations: [{type: not_null, column: name, severity: warn}]}\n");
+    CliRun run = succeed(cfg);
+    assertThat(sourceMetrics()).as("plans %s", plans).isZero();
+    assertThat(summary(run).get("sources").get(0).get("rows").asLong()).isEqualTo(5);
+    assertThat(run.out() + run.err()).contains("read people: 5 rows");
+    assertThat(summary(run).get("expectations").get(0).get("failed").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void aLayerThatTransformsNothingCountsItsSourceFromTheWrite() throws Exception {
+    String cfg = config("bronze.yml", "bronze", "    {path: out/people}\n", "");
+    CliRun run = succeed(cfg);
+    assertThat(sourceMetrics()).as("plans %s", plans).isZero();
+    assertThat(summary(run).get("sources").get(0).get("rows").asLong()).isEqualTo(5);
+    assertThat(summary(run).get("sinks").get(0).get("rows").asLong()).isEqualTo(5);
+    assertThat(read("parquet", "out/people").count()).isEqualTo(5);
+  }
+
+  @Test
+  void aLayerWhoseSqlDropsRowsStillCountsEveryRowItsSourceGave() throws Exception {
+    String cfg = config("silver.yml", "silver", "    {path: out/people}\n",
+        "transform: {sql: [\"SELECT * FROM __INPUT__ WHERE country = 'CO'\"]}\n");
+    CliRun run = succeed(cfg);
+    assertThat(sourceMetrics()).as("plans %s", plans).isPositive();
+    assertThat(summary(run).get("sources").get(0).get("rows").asLong()).isEqualTo(5);
+    assertThat(summary(run).get("sinks").get(0).get("rows").asLong()).isEqualTo(3);
+  }
+}
