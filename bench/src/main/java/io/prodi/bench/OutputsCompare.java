@@ -9,7 +9,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Compares what two runs wrote under their {@code data/<layer>/<name>} folders (Delta or Parquet), without
- * the run's own columns ({@code _run_id}, {@code _ingestion_ts}, ...). Prints one line per output; exits 1
+ * the run's own columns ({@code _run_id}, {@code _ingestion_ts}, ...) and without prodi's own folders
+ * ({@code data/_state}: the watermarks and the event log, which name each run). Prints one line per output; exits 1
  * when any differ. Usage: {@code OutputsCompare DIR_A DIR_B}.
  */
 public final class OutputsCompare {
@@ -40,7 +41,7 @@ public final class OutputsCompare {
   }
 
   private static File[] list(File folder) {
-    File[] children = folder.listFiles(File::isDirectory);
+    File[] children = folder.listFiles(f -> f.isDirectory() && !f.getName().startsWith("_"));
     if (children == null) {
       return new File[0];
     }
