@@ -25,8 +25,8 @@ import scala.Option;
 
 /**
  * 1, 4, 8 and 16 row-level expectations on generated rows, in one JVM and one session: prodi's layer
- * (read, one-pass checks, no sink written; the whole run, with its row in the event log), the Python version's way (one filter().count() per
- * expectation), and Deequ's VerificationSuite with the same constraints. Prints medians and ratios.
+ * (read, one-pass checks, no sink written; the whole run, with its row in the event log), the Python
+ * version's way (one filter().count() per expectation), and Deequ's VerificationSuite with the same constraints. Prints medians and ratios.
  *
  *   DqBenchmark [rows=5000000] [repetitions=3]
  */
