@@ -28,8 +28,11 @@ abstract class ChangeTarget {
   /** Rows added to this existing table, matched to its columns by name. */
   abstract void append(Dataset<Row> rows);
 
-  /** Merges {@code source} (alias {@code s}) into it (alias {@code t}) on {@code condition} with {@code clauses}. */
-  abstract void merge(Dataset<Row> source, String condition, List<MergeClause> clauses);
+  /**
+   * Merges {@code source} (alias {@code s}) into it (alias {@code t}) on {@code condition} with {@code clauses}:
+   * what the merge changed.
+   */
+  abstract SinkResult merge(Dataset<Row> source, String condition, List<MergeClause> clauses);
 
   /** A table property prodi set ({@code prodi.*}), if any. */
   abstract Optional<String> property(String key);
@@ -42,11 +45,8 @@ abstract class ChangeTarget {
   /** The table of prodi's kept beside this one under {@code name}; it needs this table to exist. */
   abstract ChangeTarget beside(String name);
 
-  /** Its latest commit, as a number that changes with every commit; -1 when it does not exist or has none. */
-  abstract long version();
-
-  /** What its commit after {@code before} changed: nothing when it made none. */
-  abstract SinkResult since(long before);
+  /** What its latest commit wrote: after {@link #create}, the rows it was created with. */
+  abstract SinkResult lastCommit();
 
   /** What messages call it: the path or the table name. */
   abstract String shown();

@@ -1,6 +1,5 @@
 package io.prodi.engine.change;
 
-import io.delta.tables.DeltaMergeBuilder;
 import io.delta.tables.DeltaTable;
 import io.prodi.sink.SinkResult;
 import java.util.List;
@@ -114,52 +113,28 @@ final class DeltaTarget extends ChangeTarget {
     return path != null ? path : table;
   }
 
+  /**
+   * One SQL {@code MERGE INTO}, whose result row holds the rows it inserted, updated and deleted: no
+   * reading of the table's history before and after (a Spark job each).
+   */
   @Override
-  void merge(Dataset<Row> source, String condition, List<MergeClause> clauses) {
-    DeltaMergeBuilder merge = delta().as("t").merge(source.as("s"), condition);
-    for (MergeClause clause : clauses) {
-      merge = withClause(merge, clause);
-    }
-    merge.execute();
+  SinkResult merge(Dataset<Row> source, String condition, List<MergeClause> clauses) {
+    Row counts = MergeClause.run(spark, sqlName(), source, condition, clauses).get(0);
+    return changed(counts.<Long>getAs("num_inserted_rows"), counts.<Long>getAs("num_updated_rows"),
+        counts.<Long>getAs("num_deleted_rows"));
   }
 
-  private static DeltaMergeBuilder withClause(DeltaMergeBuilder merge, MergeClause clause) {
-    Optional<String> when = clause.condition();
-    switch (clause.action()) {
-      case DELETE:
-        return (when.isPresent() ? merge.whenMatched(when.get()) : merge.whenMatched()).delete();
-      case UPDATE:
-        return (when.isPresent() ? merge.whenMatched(when.get()) : merge.whenMatched())
-            .updateExpr(clause.assignments());
-      case UPDATE_ALL:
-        return (when.isPresent() ? merge.whenMatched(when.get()) : merge.whenMatched()).updateAll();
-      case INSERT:
-        return (when.isPresent() ? merge.whenNotMatched(when.get()) : merge.whenNotMatched())
-            .insertExpr(clause.assignments());
-      case INSERT_ALL:
-        return (when.isPresent() ? merge.whenNotMatched(when.get()) : merge.whenNotMatched()).insertAll();
-      default:
-        return (when.isPresent() ? merge.whenNotMatchedBySource(when.get()) : merge.whenNotMatchedBySource()).delete();
-    }
-  }
-
+  /** The rows the latest commit inserted, updated and deleted, from the metrics Delta keeps in it. */
   @Override
-  long version() {
-    return exists() ? delta().history(1).head().<Long>getAs("version") : -1;
-  }
-
-  /** The rows the commit inserted, updated and deleted, from the metrics Delta keeps in it. */
-  @Override
-  SinkResult since(long before) {
+  SinkResult lastCommit() {
     Row last = delta().history(1).head();
-    if (last.<Long>getAs("version") == before) {
-      return SinkResult.rows(0, "no change");
-    }
     Map<String, String> metrics = scala.collection.JavaConverters.mapAsJavaMap(
         last.<scala.collection.Map<String, String>>getAs("operationMetrics"));
-    long inserted = count(metrics, "numTargetRowsInserted", "numOutputRows");
-    long updated = count(metrics, "numTargetRowsUpdated", null);
-    long deleted = count(metrics, "numTargetRowsDeleted", null);
+    return changed(count(metrics, "numTargetRowsInserted", "numOutputRows"),
+        count(metrics, "numTargetRowsUpdated", null), count(metrics, "numTargetRowsDeleted", null));
+  }
+
+  private static SinkResult changed(long inserted, long updated, long deleted) {
     return SinkResult.rows(inserted + updated + deleted, inserted + " inserted, " + updated + " updated, " + deleted
         + " deleted");
   }

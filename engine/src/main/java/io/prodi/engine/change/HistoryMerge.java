@@ -2,7 +2,6 @@ package io.prodi.engine.change;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 
 import io.prodi.sink.SinkResult;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * {@code mode: scd2}: every change is kept in the change log (beside the table, keyed by key and
@@ -32,43 +32,38 @@ final class HistoryMerge {
   }
 
   SinkResult apply(List<String> partitionBy) {
-    long before = target.version();
     Dataset<Row> keys = batch.changes().select(keyColumns()).distinct();
     if (!target.exists()) {
       target.create(Versions.of(batch.changes(), batch, tracked).limit(0), partitionBy);
     }
     ChangeTarget log = target.beside("changes");
-    Dataset<Row> recorded = ChangeLog.changesOf(log, keys, batch)
-        .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> recorded = ChangeLog.changesOf(log, keys, batch).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      mergeVersions(Versions.mergeSource(recordedAndNew(recorded), batch, tracked));
+      SinkResult changed = mergeVersions(Versions.mergeSource(recordedAndNew(recorded), batch, tracked));
       ChangeLog.record(log, batch, recorded);
+      return changed;
     } finally {
       recorded.unpersist();
     }
-    return target.since(before);
   }
 
-  /** The recorded and the new changes, an exact duplicate once (as recorded), flagged {@link Versions#RECORDED}. */
+  /** The recorded and the new changes, flagged {@link Versions#RECORDED} (an exact duplicate is dropped there). */
   private Dataset<Row> recordedAndNew(Dataset<Row> recorded) {
-    Dataset<Row> all = recorded.withColumn(Versions.RECORDED, lit(true))
+    return recorded.withColumn(Versions.RECORDED, lit(true))
         .unionByName(batch.changes().withColumn(Versions.RECORDED, lit(false)));
-    Column[] change = java.util.Arrays.stream(recorded.columns()).map(c -> col(Conditions.quoted(c)))
-        .toArray(Column[]::new);
-    return all.groupBy(change).agg(max(col(Versions.RECORDED)).as(Versions.RECORDED));
   }
 
   /**
    * The table's versions of the touched keys become the source's upserts: versions the source
    * deletes (a late change split or joined them) are deleted, changed ones updated, new ones inserted.
    */
-  private void mergeVersions(Dataset<Row> source) {
+  private SinkResult mergeVersions(Dataset<Row> source) {
     List<String> columns = Versions.targetColumns(batch.stored());
     List<String> onVersion = new ArrayList<>(batch.keys());
     onVersion.add(Versions.VALID_FROM);
     String action = "s." + Versions.ACTION;
     try {
-      target.merge(source, Conditions.sameKeys(onVersion, "t", "s"), List.of(
+      return target.merge(source, Conditions.sameKeys(onVersion, "t", "s"), List.of(
           MergeClause.delete(action + " = 'delete'"),
           MergeClause.update("NOT (" + Conditions.sameValues(columns, "t", "s") + ")", Conditions.assignFrom(columns, "s")),
           MergeClause.insert(action + " = 'upsert'", Conditions.assignFrom(columns, "s"))));

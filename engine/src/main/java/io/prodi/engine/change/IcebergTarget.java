@@ -3,9 +3,7 @@ package io.prodi.engine.change;
 import io.prodi.run.RunFailure;
 import io.prodi.sink.SinkResult;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -97,42 +95,17 @@ public final class IcebergTarget extends ChangeTarget {
     }
   }
 
+  /** Runs the merge, then reads what it changed from the snapshot it committed. */
   @Override
-  void merge(Dataset<Row> source, String condition, List<MergeClause> clauses) {
+  SinkResult merge(Dataset<Row> source, String condition, List<MergeClause> clauses) {
     if (!spark.conf().get("spark.sql.extensions", "").contains(EXTENSION)) {
       throw new RunFailure("Cannot merge into " + table + ": the Spark session lacks Iceberg's SQL extensions, which "
           + "run MERGE INTO; add " + EXTENSION + " to spark.sql.extensions when the job is submitted ("
           + spark.conf().get("spark.sql.extensions", "") + ")");
     }
-    String view = "prodi_merge_source_" + UUID.randomUUID().toString().replace("-", "");
-    source.createOrReplaceTempView(view);
-    try {
-      spark.sql("MERGE INTO " + table + " t USING " + view + " s ON " + condition + " "
-          + clauses.stream().map(IcebergTarget::sql).collect(Collectors.joining(" ")));
-    } finally {
-      spark.catalog().dropTempView(view);
-    }
-  }
-
-  private static String sql(MergeClause clause) {
-    String when = clause.condition().map(c -> " AND (" + c + ")").orElse("");
-    Map<String, String> set = clause.assignments();
-    switch (clause.action()) {
-      case DELETE:
-        return "WHEN MATCHED" + when + " THEN DELETE";
-      case UPDATE:
-        return "WHEN MATCHED" + when + " THEN UPDATE SET " + set.entrySet().stream()
-            .map(a -> a.getKey() + " = " + a.getValue()).collect(Collectors.joining(", "));
-      case UPDATE_ALL:
-        return "WHEN MATCHED" + when + " THEN UPDATE SET *";
-      case INSERT:
-        return "WHEN NOT MATCHED" + when + " THEN INSERT (" + String.join(", ", set.keySet()) + ") VALUES ("
-            + String.join(", ", set.values()) + ")";
-      case INSERT_ALL:
-        return "WHEN NOT MATCHED" + when + " THEN INSERT *";
-      default:
-        return "WHEN NOT MATCHED BY SOURCE" + when + " THEN DELETE";
-    }
+    long before = version();
+    MergeClause.run(spark, table, source, condition, clauses);
+    return since(before);
   }
 
   @Override
@@ -162,8 +135,7 @@ public final class IcebergTarget extends ChangeTarget {
   }
 
   /** Its current snapshot's id (the main branch's), -1 when it does not exist or has no snapshot yet. */
-  @Override
-  long version() {
+  private long version() {
     if (!exists()) {
       return -1;
     }
@@ -176,8 +148,7 @@ public final class IcebergTarget extends ChangeTarget {
    * rows written (inserted or updated) and the delete records (updated or deleted); a copy-on-write table's
    * merge rewrites whole data files, so there they count the rewritten files' rows.
    */
-  @Override
-  SinkResult since(long before) {
+  private SinkResult since(long before) {
     long snapshot = version();
     if (snapshot == before) {
       return SinkResult.rows(0, "no change");
@@ -193,6 +164,11 @@ public final class IcebergTarget extends ChangeTarget {
 
   private static long count(Row summary, int field) {
     return summary.isNullAt(field) ? 0 : Long.parseLong(summary.getString(field));
+  }
+
+  @Override
+  SinkResult lastCommit() {
+    return since(-1);
   }
 
   @Override

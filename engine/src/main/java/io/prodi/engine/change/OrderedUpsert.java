@@ -31,17 +31,18 @@ final class OrderedUpsert {
   SinkResult apply(List<String> partitionBy, boolean deletes) {
     ChangeTarget tombstones = target.exists() ? target.beside("tombstones") : null;
     Dataset<Row> latest = notOlderThanTombstones(latestPerKey(), tombstones);
-    long before = target.version();
+    SinkResult changed;
     if (!target.exists()) {
       target.create(latest.where(col(ChangeBatch.DELETE).equalTo(false)).select(storedColumns()), partitionBy);
+      changed = target.lastCommit();
       tombstones = target.beside("tombstones");
     } else {
-      mergeRows(latest);
+      changed = mergeRows(latest);
     }
     if (deletes) {
       keepTombstones(latest, tombstones);
     }
-    return target.since(before);
+    return changed;
   }
 
   /** The newest change of each key in the batch (ties were refused): a batch applied at once. */
@@ -64,14 +65,14 @@ final class OrderedUpsert {
     return latest.as("c").join(tombstones.rows().as("d"), newer, "left_anti");
   }
 
-  private void mergeRows(Dataset<Row> latest) {
+  private SinkResult mergeRows(Dataset<Row> latest) {
     List<String> stored = batch.stored();
     String seq = Conditions.quoted(batch.sequence());
     String newer = "s." + seq + " > t." + seq;
     String sameSeq = "s." + seq + " = t." + seq;
     String type = latest.schema().apply(batch.sequence()).dataType().sql();
     try {
-      target.merge(latest, Conditions.sameKeys(batch.keys(), "t", "s"), List.of(
+      return target.merge(latest, Conditions.sameKeys(batch.keys(), "t", "s"), List.of(
           MergeClause.delete(newer + " AND s." + ChangeBatch.DELETE),
           MergeClause.update(newer, Conditions.assignFrom(stored, "s")),
           MergeClause.update(sameSeq + " AND (s." + ChangeBatch.DELETE + " OR NOT ("

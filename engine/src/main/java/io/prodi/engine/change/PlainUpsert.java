@@ -19,11 +19,10 @@ final class PlainUpsert {
       target.create(stored, partitionBy);
       return SinkResult.allRows();
     }
-    long before = target.version();
     String condition = keys.stream().map(k -> "t." + Conditions.quoted(k) + " <=> s." + Conditions.quoted(k))
         .collect(Collectors.joining(" AND "));
     try {
-      target.merge(stored, condition, List.of(MergeClause.updateAll(), MergeClause.insertAll()));
+      return target.merge(stored, condition, List.of(MergeClause.updateAll(), MergeClause.insertAll()));
     } catch (Exception e) { // Delta's errors (duplicate source keys, schema mismatch), a SparkException from Scala
       String message = RunFailure.firstLine(e);
       if (message.contains("MULTIPLE_SOURCE_ROW") || message.contains("multiple source rows")
@@ -33,6 +32,5 @@ final class PlainUpsert {
       throw new RunFailure("Cannot merge into " + target.shown() + ": " + message + " (keys " + String.join(", ", keys)
           + ")", e);
     }
-    return target.since(before);
   }
 }

@@ -124,15 +124,14 @@ final class SnapshotChanges {
 
   /** SCD1 from snapshots: the table becomes the snapshot, changed rows updated, vanished keys deleted. */
   private SinkResult replaceRows(ChangeBatch batch, List<String> values, List<String> partitionBy) {
-    long before = target.version();
     Dataset<Row> rows = batch.changes();
     if (!target.exists()) {
       target.create(rows.select(batch.stored().stream().map(c -> col(Conditions.quoted(c))).toArray(Column[]::new)),
           partitionBy);
-      return target.since(before);
+      return target.lastCommit();
     }
     try {
-      target.merge(rows, Conditions.sameKeys(spec.keys(), "t", "s"), List.of(
+      return target.merge(rows, Conditions.sameKeys(spec.keys(), "t", "s"), List.of(
           MergeClause.update("NOT (" + Conditions.sameValues(values, "t", "s") + ")",
               Conditions.assignFrom(batch.stored(), "s")),
           MergeClause.insert(null, Conditions.assignFrom(batch.stored(), "s")),
@@ -140,6 +139,5 @@ final class SnapshotChanges {
     } catch (Exception e) { // Spark throws its checked SparkException from Scala
       throw ChangeMetrics.failure(target, e);
     }
-    return target.since(before);
   }
 }
