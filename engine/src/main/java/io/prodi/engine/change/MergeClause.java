@@ -81,7 +81,7 @@ final class MergeClause {
 
   /**
    * Runs {@code MERGE INTO table t USING source s ON condition} with {@code clauses}, the source seen
-   * through a temporary view of a name of its own (steps run side by side share the session), dropped
+   * through a temporary view of a name of its own (no view of the step's SQL is replaced), dropped
    * afterwards. Returns what the statement returns: Delta's row of counts; nothing for Iceberg.
    */
   static List<Row> run(SparkSession spark, String table, Dataset<Row> source, String condition,
