@@ -90,16 +90,20 @@ class ChangeDataRunTest extends EngineTestBase {
   @Test
   void aRerunChangesNothingAndALateChangeSplitsHistory() {
     String cfg = scd2();
-    input("1,10,U,gold\n1,30,U,gold\n2,5,U,gold\n2,9,D,gold\n");
+    input("1,10,U,gold\n1,30,U,gold\n2,5,U,gold\n2,9,D,gold\n3,10,U,gold\n3,30,U,silver\n");
     succeed(cfg);
     List<String> first = customers();
-    assertThat(first).containsExactly("1|30|gold|10|null|true", "2|5|gold|5|9|false");
+    assertThat(first).containsExactly("1|30|gold|10|null|true", "2|5|gold|5|9|false", "3|10|gold|10|30|false",
+        "3|30|silver|30|null|true");
     assertThat(summary(succeed(cfg)).toString()).contains("\"mode\":\"scd2\",\"rows\":0");
     assertThat(customers()).isEqualTo(first);
-    input("1,20,U,silver\n2,7,U,silver\n");
-    succeed(cfg);
+    input("1,20,U,silver\n2,7,U,silver\n3,20,U,silver\n");
+    CliRun late = succeed(cfg);
     assertThat(customers()).containsExactly("1|10|gold|10|20|false", "1|20|silver|20|30|false",
-        "1|30|gold|30|null|true", "2|5|gold|5|7|false", "2|7|silver|7|9|false");
+        "1|30|gold|30|null|true", "2|5|gold|5|7|false", "2|7|silver|7|9|false", "3|10|gold|10|20|false",
+        "3|30|silver|20|null|true");
+    assertThat(summary(late).get("sinks").get(0).get("detail").asText()).as("3's version at 30 now starts at 20")
+        .isEqualTo("4 inserted, 3 updated, 1 deleted");
   }
 
   @Test
