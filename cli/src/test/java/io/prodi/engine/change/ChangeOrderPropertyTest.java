@@ -78,6 +78,13 @@ class ChangeOrderPropertyTest {
     assertThat(expected.size()).as("the sets leave rows").isGreaterThan(SETS);
     assertThat(table(mode, atOnce)).as("all at once").isEqualTo(expected);
     assertThat(table(mode, batched)).as("in %d rounds of random batches", rounds).isEqualTo(expected);
+    if (mode == Mode.SCD2) {
+      List<String> everyChangeOnce = all.stream().map(c -> c.set + "|" + c.id + "|" + c.seq + "|" + c.delete)
+          .distinct().sorted().collect(java.util.stream.Collectors.toList());
+      assertThat(Rows.of(SharedSpark.session().read().format("delta").load(tmp.resolve("_prodi_batched/changes")
+          .toString()), "set_id", "id", "seq", "_prodi_delete")).as("the change log holds every change once")
+          .isEqualTo(everyChangeOnce);
+    }
   }
 
   /** Up to 14 changes of up to 4 keys: distinct sequences per key, a fifth of them deletes, some exact duplicates. */
