@@ -199,8 +199,10 @@ class ConfigTestCommandTest {
     String wrong = folder.write("wrong.test.yml", "config: inc.yml\ninputs:\n  events:\n    schema: 'id INT, ts TIMESTAMP'\n"
         + "    rows: [{id: 1, ts: '2024-06-01T10:00:00Z'}]\nexpect:\n  watermark: {inc::raw::events: '2024-06-02 00:00:00'}\n");
     CliRun failed = test(wrong);
+    assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(1);
     assertThat(failed.outLines()).contains("    watermark inc::raw::events: expected 2024-06-02 00:00:00, would commit "
         + "2024-06-01 10:00:00");
+    assertThat(failed.out()).contains("0 passed, 1 failed");
   }
 
   @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ExactlyOnceTest extends EngineTestBase {
   private static final String DAY_2 = "id,name,country,amount,updated\n7,Old,CO,1.0,2024-01-06\n"
-      + "8,New,MX,2.0,2024-01-07\n9,Far,US,3.0,2024-01-08\n";
+      + "8,New,MX,2.0,2024-01-07\n9,Far,US,3.0,2024-01-08\n1,Ana,CO,12.0,2024-01-07\n"; // a newer change to a day-1 key
 
   /** Where a run is stopped: the Nth create or rename of a path matching the pattern fails. */
   enum CrashPoint {
@@ -105,6 +105,10 @@ class ExactlyOnceTest extends EngineTestBase {
     String validTo = sink == Sink.DELTA_SCD2 ? "coalesce(cast(_valid_to AS STRING), 'open')" : "'-'";
     Rows.of(reader.load(at("out/sink")), "id", "trim(name)", "country", "amount", "updated", validTo)
         .forEach(r -> out.add("sink " + r));
+    if (sink == Sink.DELTA_SCD2) { // the changes the history was made from: each one once
+      Rows.of(spark().read().format("delta").load(at("out/_prodi_sink/changes")), "id", "updated")
+          .forEach(r -> out.add("log " + r));
+    }
     org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> quarantine = spark().read().parquet(at("out/quarantine"));
     boolean keyed = java.util.Arrays.asList(quarantine.columns()).contains("_dq_run_key");
     Rows.of(quarantine, "id", "array_join(_dq_failed, ',')", keyed ? "_dq_run_key" : "'(no run key)'")
@@ -175,6 +179,9 @@ class ExactlyOnceTest extends EngineTestBase {
         + (r[3].isEmpty() ? "null" : String.valueOf(Double.parseDouble(r[3]))) + "|" + r[4] + "|"
         + (sink == Sink.DELTA_SCD2 ? validTo(r, table.values()) : "-")).sorted()
         .forEach(out::add);
+    if (sink == Sink.DELTA_SCD2) {
+      table.values().stream().map(r -> "log " + r[0] + "|" + r[4]).sorted().forEach(out::add);
+    }
     quarantine.stream().sorted().forEach(out::add);
     out.add("watermark " + java.util.stream.Stream.concat(day1.stream(), day2.stream()).map(r -> r[4])
         .max(String::compareTo).orElseThrow());

@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.sun.net.httpserver.HttpServer;
+import io.prodi.ops.LineageEvents;
 import io.prodi.testing.CliRun;
 import io.prodi.testing.ConfigFolder;
 import io.prodi.testing.SharedSpark;
@@ -77,7 +78,7 @@ class LineageTest extends EngineTestBase {
     JsonNode output = complete.get("outputs").get(0);
     assertThat(output.get("name").asText()).isEqualTo(at("out/people"));
     assertThat(output.at("/outputFacets/outputStatistics/rowCount").asLong()).isEqualTo(5);
-    JsonNode assertion = output.at("/outputFacets/dataQualityAssertions/assertions/0");
+    JsonNode assertion = input.at("/inputFacets/dataQualityAssertions/assertions/0");
     assertThat(assertion.get("assertion").asText()).isEqualTo("not_null");
     assertThat(assertion.get("success").asBoolean()).isFalse();
     assertThat(assertion.get("column").asText()).isEqualTo("name");
@@ -160,29 +161,62 @@ class LineageTest extends EngineTestBase {
     return out;
   }
 
-  /** The event against the spec's RunEvent, and every facet against its own file's schema. */
+  /**
+   * The event against the spec's RunEvent, and every facet against its own file's schema, in the block its schema's
+   * base {@code $ref} names (a RunFacet under run.facets, an InputDatasetFacet under an input's inputFacets, ...).
+   */
   static void assertValid(JsonNode event) {
     JsonSchema runEvent = SCHEMAS.getSchema(URI.create(SPEC_URL + "2-0-2/OpenLineage.json#/$defs/RunEvent"));
     assertThat(runEvent.validate(event)).as(event.toString()).isEmpty();
-    List<JsonNode> facetBlocks = new ArrayList<>(List.of(event.at("/run/facets"), event.at("/job/facets")));
+    Map<JsonNode, String> facetBlocks = new java.util.IdentityHashMap<>();
+    facetBlocks.put(event.at("/run/facets"), "RunFacet");
+    facetBlocks.put(event.at("/job/facets"), "JobFacet");
     Stream.of("inputs", "outputs").forEach(side -> event.get(side).forEach(d -> {
-      facetBlocks.add(d.path("facets"));
-      facetBlocks.add(d.path("inputFacets"));
-      facetBlocks.add(d.path("outputFacets"));
+      facetBlocks.put(d.path("facets"), "DatasetFacet");
+      facetBlocks.put(d.path("inputFacets"), side.equals("inputs") ? "InputDatasetFacet" : "(none on an output)");
+      facetBlocks.put(d.path("outputFacets"), side.equals("outputs") ? "OutputDatasetFacet" : "(none on an input)");
     }));
     int checked = 0;
-    for (JsonNode block : facetBlocks) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = block.fields(); it.hasNext(); checked++) {
+    for (Map.Entry<JsonNode, String> block : facetBlocks.entrySet()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = block.getKey().fields(); it.hasNext(); checked++) {
         Map.Entry<String, JsonNode> facet = it.next();
         String url = facet.getValue().get("_schemaURL").asText();
         JsonSchema own = SCHEMAS.getSchema(URI.create(url.substring(0, url.indexOf('#'))));
         assertThat(own.getSchemaNode().at("/properties").has(facet.getKey()))
             .as(facet.getKey() + " is the key its schema names").isTrue();
+        assertThat(baseKind(own.getSchemaNode(), url)).as(facet.getKey() + " sits in the block its schema's $ref names")
+            .isEqualTo(block.getValue());
         ObjectNode wrapped = JSON.createObjectNode().set(facet.getKey(), facet.getValue());
         assertThat(own.validate(wrapped)).as(facet.getKey() + ": " + facet.getValue()).isEmpty();
       }
     }
     assertThat(checked).isGreaterThanOrEqualTo(2);
+  }
+
+  /** The spec's facet kind a facet schema extends: its definition's first {@code allOf} {@code $ref}, e.g. RunFacet. */
+  static String baseKind(JsonNode schema, String schemaUrl) {
+    String definition = schemaUrl.substring(schemaUrl.lastIndexOf('/') + 1);
+    String ref = schema.at("/$defs/" + definition + "/allOf/0/$ref").asText();
+    return ref.substring(ref.lastIndexOf('/') + 1);
+  }
+
+  @Test
+  void aFacetInTheWrongBlockFailsTheCheck() {
+    String url = SPEC_URL + "facets/1-1-0/DataQualityAssertionsDatasetFacet.json";
+    JsonNode assertions = SCHEMAS.getSchema(URI.create(url)).getSchemaNode();
+    assertThat(baseKind(assertions, url + "#/$defs/DataQualityAssertionsDatasetFacet")).isEqualTo("InputDatasetFacet");
+    ObjectNode event = JSON.createObjectNode();
+    event.put("eventType", "COMPLETE").put("eventTime", "2024-01-01T00:00:00Z").put("producer", LineageEvents.PRODUCER)
+        .put("schemaURL", SPEC_URL + "2-0-2/OpenLineage.json#/$defs/RunEvent");
+    event.putObject("run").put("runId", "3f5e83fa-3480-44ff-99c5-ff943904e5e8").putObject("facets");
+    event.putObject("job").put("namespace", "n").put("name", "j").putObject("facets");
+    event.putArray("inputs");
+    ObjectNode output = event.putArray("outputs").addObject().put("namespace", "file").put("name", "/out");
+    output.putObject("facets");
+    output.putObject("outputFacets").putObject("dataQualityAssertions").put("_producer", LineageEvents.PRODUCER)
+        .put("_schemaURL", url + "#/$defs/DataQualityAssertionsDatasetFacet").putArray("assertions");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertValid(event))
+        .hasMessageContaining("dataQualityAssertions sits in the block its schema's $ref names");
   }
 
   private static JsonNode parse(String text) {

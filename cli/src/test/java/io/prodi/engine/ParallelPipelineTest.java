@@ -10,10 +10,12 @@ import io.prodi.testing.SharedSpark;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,25 +36,36 @@ class ParallelPipelineTest {
   Path oneByOne;
 
   @Test
-  void twoDatasetsSideBySideWriteWhatTheyWriteOneStepAtATime() throws IOException {
-    Set<String> pools = ConcurrentHashMap.newKeySet();
+  void twoDatasetsSideBySideWriteWhatTheyWriteOneStepAtATime() throws Exception {
+    Map<Integer, String> poolOfJob = new ConcurrentHashMap<>();
+    Map<Integer, long[]> timeOfJob = new ConcurrentHashMap<>();
     SparkListener listener = new SparkListener() {
       @Override
       public void onJobStart(SparkListenerJobStart job) {
         String pool = job.properties() == null ? null : job.properties().getProperty("spark.scheduler.pool");
         if (pool != null) {
-          pools.add(pool);
+          poolOfJob.put(job.jobId(), pool);
+          timeOfJob.put(job.jobId(), new long[] {job.time(), Long.MAX_VALUE});
         }
+      }
+
+      @Override
+      public void onJobEnd(SparkListenerJobEnd job) {
+        timeOfJob.computeIfPresent(job.jobId(), (id, span) -> new long[] {span[0], job.time()});
       }
     };
     SharedSpark.session().sparkContext().addSparkListener(listener);
     try {
       assertRuns(parallel, "--parallel", "2");
     } finally {
+      SharedSpark.session().sparkContext().listenerBus().waitUntilEmpty();
       SharedSpark.session().sparkContext().removeSparkListener(listener);
     }
     assertRuns(oneByOne, "--parallel", "1");
-    assertThat(pools).contains("customers.raw", "transactions.raw", "customers.gold", "transactions.gold");
+    assertThat(Set.copyOf(poolOfJob.values()))
+        .contains("customers.raw", "transactions.raw", "customers.gold", "transactions.gold");
+    assertThat(overlappingDatasets(poolOfJob, timeOfJob)).as("jobs of both datasets' pools ran at the same time")
+        .isPositive();
 
     JsonNode plan = new ObjectMapper().readTree(SharedSpark.prodi("plan", "-p", parallel.resolve(PIPELINE).toString(),
         "--format", "json", "--base-dir", parallel.toString()).out());
@@ -85,5 +98,30 @@ class ParallelPipelineTest {
   private static Dataset<Row> read(String format, String location) {
     Dataset<Row> rows = SharedSpark.session().read().format(format).option("header", "true").load(location);
     return rows.drop(Stream.of(rows.columns()).filter(c -> c.startsWith("_")).toArray(String[]::new));
+  }
+
+  /** Pairs of jobs of two datasets' pools (customers.*, transactions.*) whose run times overlap. */
+  static long overlappingDatasets(Map<Integer, String> poolOfJob, Map<Integer, long[]> timeOfJob) {
+    long pairs = 0;
+    for (Map.Entry<Integer, long[]> one : timeOfJob.entrySet()) {
+      for (Map.Entry<Integer, long[]> other : timeOfJob.entrySet()) {
+        String a = poolOfJob.get(one.getKey());
+        String b = poolOfJob.get(other.getKey());
+        boolean otherDataset = a.startsWith("customers.") && b.startsWith("transactions.");
+        if (otherDataset && one.getValue()[0] < other.getValue()[1] && other.getValue()[0] < one.getValue()[1]) {
+          pairs++;
+        }
+      }
+    }
+    return pairs;
+  }
+
+  @Test
+  void theOverlapCheckFailsForJobsOneAfterTheOther() {
+    Map<Integer, String> pools = Map.of(1, "customers.raw", 2, "transactions.raw", 3, "transactions.gold");
+    assertThat(overlappingDatasets(pools, Map.of(1, new long[] {0, 10}, 2, new long[] {10, 20}, 3, new long[] {20, 30})))
+        .isZero();
+    assertThat(overlappingDatasets(pools, Map.of(1, new long[] {0, 10}, 2, new long[] {5, 20}, 3, new long[] {20, 30})))
+        .isEqualTo(1);
   }
 }

@@ -20,7 +20,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
@@ -90,11 +89,8 @@ abstract class ObjectStoreTestBase {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port()), 1000);
     } catch (IOException e) {
-      if (System.getenv("CI") != null) {
-        throw new IllegalStateException("Cannot reach the " + scheme() + " emulator on 127.0.0.1:" + port()
-            + " under CI: " + e.getMessage(), e);
-      }
-      Assumptions.abort("The " + scheme() + " emulator is not running: start it with bin/local-stores start");
+      io.prodi.testing.Required.missing("the " + scheme() + " emulator does not answer on 127.0.0.1:" + port(),
+          "start it with bin/local-stores start", e);
     }
     reach("prodi-cfg").forEach((key, value) -> setProperty("spark.hadoop." + key, value));
     Configuration session = spark().sparkContext().hadoopConfiguration();

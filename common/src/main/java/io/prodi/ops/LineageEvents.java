@@ -97,54 +97,65 @@ public final class LineageEvents {
         .put("processingType", "BATCH").put("integration", "PRODI").put("jobType", "LAYER");
     ArrayNode inputs = event.putArray("inputs");
     for (JsonNode source : summary.path("sources")) {
-      dataset(inputs, source.path("location").asText());
+      ObjectNode input = dataset(inputs, source.path("dataset"));
+      if (finished) {
+        assertions(input.putObject("inputFacets"), summary.path("expectations"));
+      }
     }
     ArrayNode outputs = event.putArray("outputs");
     for (JsonNode sink : summary.path("sinks")) {
-      if ("noop".equals(sink.path("type").asText())) {
-        continue;
+      if (!sink.path("dataset").isObject()) {
+        continue; // a noop sink writes no dataset
       }
-      ObjectNode output = dataset(outputs, sink.path("location").asText());
+      ObjectNode output = dataset(outputs, sink.path("dataset"));
       if (finished) {
-        outputFacets(output, sink, summary.path("expectations"));
+        outputFacets(output, sink);
       }
     }
     return event;
   }
 
-  private static ObjectNode dataset(ArrayNode list, String location) {
-    DatasetName name = DatasetName.ofLocation(location);
+  /** A dataset of the event, named as the run summary's {@code dataset} (from the source's or sink's spec). */
+  private static ObjectNode dataset(ArrayNode list, JsonNode name) {
     ObjectNode dataset = list.addObject();
-    dataset.put("namespace", name.namespace()).put("name", name.name());
+    dataset.put("namespace", name.path("namespace").asText()).put("name", name.path("name").asText());
     dataset.putObject("facets");
     return dataset;
   }
 
-  private static void outputFacets(ObjectNode output, JsonNode sink, JsonNode expectations) {
+  private static void outputFacets(ObjectNode output, JsonNode sink) {
     ObjectNode facets = output.putObject("outputFacets");
     if (sink.path("rows").isNumber()) {
       facet(facets, "outputStatistics", "1-0-2/OutputStatisticsOutputDatasetFacet").put("rowCount", sink.path("rows").asLong());
     }
-    if (expectations.size() > 0) {
-      ArrayNode assertions = facet(facets, "dataQualityAssertions", "1-1-0/DataQualityAssertionsDatasetFacet")
-          .putArray("assertions");
-      for (JsonNode e : expectations) {
-        if (e.path("status").isMissingNode()) {
-          continue; // never evaluated: the run stopped before the checks
-        }
-        ObjectNode assertion = assertions.addObject();
-        assertion.put("assertion", e.path("type").asText());
-        assertion.put("success", "passed".equals(e.path("status").asText()));
-        assertion.put("name", e.path("name").asText());
-        assertion.put("severity", e.path("severity").asText());
-        if (e.path("columns").size() == 1) {
-          assertion.put("column", e.path("columns").get(0).asText());
-        }
-        if (e.path("failed").isNumber()) {
-          assertion.put("actual", e.path("failed").asText() + " rows failed");
-        } else if (e.path("observed").isTextual()) {
-          assertion.put("actual", e.path("observed").asText());
-        }
+  }
+
+  /**
+   * The checks' results, on an input: OpenLineage defines data-quality assertions as an input dataset facet (the
+   * checked data is what the job read), so each input of the layer carries the checks run over what it read.
+   */
+  private static void assertions(ObjectNode facets, JsonNode expectations) {
+    if (expectations.size() == 0) {
+      return;
+    }
+    ArrayNode assertions = facet(facets, "dataQualityAssertions", "1-1-0/DataQualityAssertionsDatasetFacet")
+        .putArray("assertions");
+    for (JsonNode e : expectations) {
+      if (e.path("status").isMissingNode()) {
+        continue; // never evaluated: the run stopped before the checks
+      }
+      ObjectNode assertion = assertions.addObject();
+      assertion.put("assertion", e.path("type").asText());
+      assertion.put("success", "passed".equals(e.path("status").asText()));
+      assertion.put("name", e.path("name").asText());
+      assertion.put("severity", e.path("severity").asText());
+      if (e.path("columns").size() == 1) {
+        assertion.put("column", e.path("columns").get(0).asText());
+      }
+      if (e.path("failed").isNumber()) {
+        assertion.put("actual", e.path("failed").asText() + " rows failed");
+      } else if (e.path("observed").isTextual()) {
+        assertion.put("actual", e.path("observed").asText());
       }
     }
   }

@@ -44,6 +44,7 @@ public final class RunSummary {
       s.put("name", source.name().orElse(null));
       s.put("type", source.type());
       s.put("location", source.location(config.locationStorage(), config.baseDir()));
+      dataset(s, source.dataset(config.locationStorage(), config.baseDir()));
       s.putNull("rows");
       source.watermark().ifPresent(w -> {
         ObjectNode wm = ((ArrayNode) body.get("watermarks")).addObject();
@@ -58,6 +59,7 @@ public final class RunSummary {
       ObjectNode s = sinks.addObject();
       s.put("type", sink.type());
       s.put("location", sink.location(config.locationStorage(), config.baseDir()));
+      dataset(s, sink.dataset(config.locationStorage(), config.baseDir()));
       s.put("mode", sink.mode().id());
       s.putNull("rows");
     }
@@ -71,6 +73,12 @@ public final class RunSummary {
       x.putNull("failed");
     }
     return this;
+  }
+
+  /** The dataset a source reads or a sink writes, as OpenLineage names it ({@code null}: a noop sink writes none). */
+  private static void dataset(ObjectNode entry, java.util.Optional<io.prodi.storage.DatasetName> dataset) {
+    dataset.ifPresentOrElse(d -> entry.putObject("dataset").put("namespace", d.namespace()).put("name", d.name()),
+        () -> entry.putNull("dataset"));
   }
 
   /** The rows read from source {@code index} (null when Spark never read it). */

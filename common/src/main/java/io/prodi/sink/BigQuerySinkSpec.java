@@ -91,6 +91,11 @@ public final class BigQuerySinkSpec implements SinkSpec {
   }
 
   @Override
+  public Optional<io.prodi.storage.DatasetName> dataset(Map<String, StorageSpec> storage, String baseDir) {
+    return Optional.of(new io.prodi.storage.DatasetName("bigquery", table.toString()));
+  }
+
+  @Override
   public List<String> columnsNamed() {
     List<String> named = new java.util.ArrayList<>();
     partitionField().ifPresent(named::add);

@@ -129,6 +129,11 @@ public final class FilesSinkSpec implements SinkSpec {
   }
 
   @Override
+  public Optional<io.prodi.storage.DatasetName> dataset(Map<String, StorageSpec> storage, String baseDir) {
+    return location.resolve(storage, baseDir).map(io.prodi.storage.DatasetName::file);
+  }
+
+  @Override
   public Optional<StoredData> storedData(Map<String, StorageSpec> storage, String baseDir) {
     return location.resolve(storage, baseDir).map(uri -> new StoredData(format, uri, options));
   }

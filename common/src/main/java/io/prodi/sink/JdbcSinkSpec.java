@@ -66,6 +66,11 @@ public final class JdbcSinkSpec implements SinkSpec {
     return url + " table " + table;
   }
 
+  @Override
+  public Optional<io.prodi.storage.DatasetName> dataset(Map<String, StorageSpec> storage, String baseDir) {
+    return Optional.of(io.prodi.storage.DatasetName.jdbc(url, table));
+  }
+
   public String url() {
     return url;
   }

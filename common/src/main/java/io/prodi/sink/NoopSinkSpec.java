@@ -40,4 +40,9 @@ public final class NoopSinkSpec implements SinkSpec {
   public String location(Map<String, StorageSpec> storage, String baseDir) {
     return "(nothing: kind noop)";
   }
+
+  @Override
+  public Optional<io.prodi.storage.DatasetName> dataset(Map<String, StorageSpec> storage, String baseDir) {
+    return Optional.empty(); // writes nothing: no dataset for lineage
+  }
 }

@@ -104,4 +104,7 @@ public interface SinkSpec {
 
   /** Where it writes, for plans and summaries (never a secret). */
   String location(Map<String, StorageSpec> storage, String baseDir);
+
+  /** The dataset written, as lineage and the event log name it (OpenLineage's naming); none for a noop sink. */
+  Optional<io.prodi.storage.DatasetName> dataset(Map<String, StorageSpec> storage, String baseDir);
 }

@@ -101,6 +101,11 @@ public final class TableSinkSpec implements SinkSpec {
   }
 
   @Override
+  public Optional<io.prodi.storage.DatasetName> dataset(Map<String, StorageSpec> storage, String baseDir) {
+    return Optional.of(io.prodi.storage.DatasetName.catalogTable(table));
+  }
+
+  @Override
   public Optional<StoredData> storedData(Map<String, StorageSpec> storage, String baseDir) {
     return Optional.of(new StoredData(StoredData.TABLE, table, Map.of()));
   }

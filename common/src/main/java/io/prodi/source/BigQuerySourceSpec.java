@@ -71,6 +71,11 @@ public final class BigQuerySourceSpec implements SourceSpec {
     return table != null ? "bigquery " + table : "bigquery query";
   }
 
+  @Override
+  public Optional<io.prodi.storage.DatasetName> dataset(Map<String, StorageSpec> storage, String baseDir) {
+    return Optional.of(new io.prodi.storage.DatasetName("bigquery", table != null ? table.toString() : "query"));
+  }
+
   public Optional<BigQueryTable> table() {
     return Optional.ofNullable(table);
   }

@@ -72,6 +72,11 @@ public final class FilesSourceSpec implements SourceSpec {
     return location.resolve(storage, baseDir).orElse("(no location)");
   }
 
+  @Override
+  public Optional<io.prodi.storage.DatasetName> dataset(Map<String, StorageSpec> storage, String baseDir) {
+    return location.resolve(storage, baseDir).map(io.prodi.storage.DatasetName::file);
+  }
+
   public String format() {
     return format;
   }

@@ -109,6 +109,11 @@ public final class HttpSourceSpec implements SourceSpec {
     return method.toUpperCase(Locale.ROOT) + " " + url;
   }
 
+  @Override
+  public Optional<io.prodi.storage.DatasetName> dataset(Map<String, StorageSpec> storage, String baseDir) {
+    return Optional.of(io.prodi.storage.DatasetName.http(url));
+  }
+
   public String url() {
     return url;
   }

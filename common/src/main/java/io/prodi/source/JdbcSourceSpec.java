@@ -73,6 +73,11 @@ public final class JdbcSourceSpec implements SourceSpec {
     return url + (table != null ? " table " + table : " query");
   }
 
+  @Override
+  public Optional<io.prodi.storage.DatasetName> dataset(Map<String, StorageSpec> storage, String baseDir) {
+    return Optional.of(io.prodi.storage.DatasetName.jdbc(url, table != null ? table : "query"));
+  }
+
   public String url() {
     return url;
   }

@@ -52,4 +52,7 @@ public interface SourceSpec {
 
   /** Where it reads from, for plans and summaries (never a secret). */
   String location(Map<String, StorageSpec> storage, String baseDir);
+
+  /** The dataset read, as lineage and the event log name it (OpenLineage's naming). */
+  Optional<io.prodi.storage.DatasetName> dataset(Map<String, StorageSpec> storage, String baseDir);
 }

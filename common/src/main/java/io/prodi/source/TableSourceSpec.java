@@ -77,6 +77,11 @@ public final class TableSourceSpec implements SourceSpec {
     return "table " + table;
   }
 
+  @Override
+  public Optional<io.prodi.storage.DatasetName> dataset(Map<String, StorageSpec> storage, String baseDir) {
+    return Optional.of(io.prodi.storage.DatasetName.catalogTable(table));
+  }
+
   public String table() {
     return table;
   }

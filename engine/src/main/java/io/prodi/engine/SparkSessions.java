@@ -27,40 +27,50 @@ public final class SparkSessions {
    * pipeline passes all of its steps; extensions given to spark-submit are kept).
    */
   public static SparkSession getOrCreate(List<LayerConfig> configs) {
-    if (configs.isEmpty()) { // prodi show PATH: no config; Delta's extension when the class path has it
-      SparkSession.Builder builder = SparkSession.builder().appName("prodi_show");
-      if (deltaOnClassPath()) {
-        builder.config("spark.sql.extensions", DELTA_EXTENSION).config("spark.sql.catalog.spark_catalog", DELTA_CATALOG);
+    SparkSession.Builder builder = SparkSession.builder()
+        .appName(configs.isEmpty() ? "prodi_show" : configs.get(0).compute().appName()
+            .orElse("prodi_" + configs.get(0).layer().id()));
+    settings(configs, submittedConf(), SparkSessions::onClassPath).forEach(builder::config);
+    return builder.getOrCreate();
+  }
+
+  /**
+   * The static settings a session for {@code configs} starts with, given what was {@code submitted} and which
+   * classes are on the class path. With no config ({@code prodi show PATH}) only Delta's extension, when present.
+   */
+  static Map<String, String> settings(List<LayerConfig> configs, Map<String, String> submitted,
+      java.util.function.Predicate<String> onClassPath) {
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
+    java.util.Set<String> extensions = new java.util.LinkedHashSet<>();
+    boolean delta = configs.stream().anyMatch(SparkSessions::usesDelta) || onClassPath.test(DELTA_EXTENSION);
+    if (configs.isEmpty()) {
+      if (delta) {
+        settings.put("spark.sql.extensions", DELTA_EXTENSION);
+        settings.put("spark.sql.catalog.spark_catalog", DELTA_CATALOG);
       }
-      return builder.getOrCreate();
+      return settings;
     }
     LayerConfig first = configs.get(0);
-    SparkSession.Builder builder = SparkSession.builder()
-        .appName(first.compute().appName().orElse("prodi_" + first.layer().id()))
-        .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
-        .config("spark.sql.session.timeZone", first.environmentConfig().timezone());
-    if (System.getProperty(SCHEDULER_MODE) == null) { // not set by spark-submit or the cluster
-      builder.config(SCHEDULER_MODE, "FAIR"); // concurrent pipeline steps share the cores, a pool each
+    settings.put("spark.sql.sources.partitionOverwriteMode", "dynamic");
+    settings.put("spark.sql.session.timeZone", first.environmentConfig().timezone());
+    if (submitted.get(SCHEDULER_MODE) == null) { // not set by spark-submit, the cluster or a system property
+      settings.put(SCHEDULER_MODE, "FAIR"); // concurrent pipeline steps share the cores, a pool each
     }
-    for (Map.Entry<String, String> option : first.compute().options().entrySet()) {
-      builder.config(option.getKey(), option.getValue());
-    }
-    DataprocLineage.settings(submittedConf(), configs).forEach(builder::config);
-    java.util.Set<String> extensions = new java.util.LinkedHashSet<>();
-    if (configs.stream().anyMatch(SparkSessions::usesDelta) || deltaOnClassPath()) { // the event log is Delta
+    settings.putAll(first.compute().options());
+    settings.putAll(DataprocLineage.settings(submitted, configs));
+    if (delta) { // the event log is Delta
       extensions.add(DELTA_EXTENSION);
-      builder.config("spark.sql.catalog.spark_catalog", DELTA_CATALOG);
+      settings.put("spark.sql.catalog.spark_catalog", DELTA_CATALOG);
     }
-    if (configs.stream().anyMatch(SparkSessions::usesIceberg) && onClassPath(ICEBERG_EXTENSION)) {
+    if (configs.stream().anyMatch(SparkSessions::usesIceberg) && onClassPath.test(ICEBERG_EXTENSION)) {
       extensions.add(ICEBERG_EXTENSION); // MERGE INTO an Iceberg table, Iceberg's procedures
     }
     if (!extensions.isEmpty()) {
-      String submitted = submittedConf().getOrDefault("spark.sql.extensions", "");
-      java.util.Arrays.stream(submitted.split(",")).map(String::trim).filter(e -> !e.isEmpty())
-          .forEach(extensions::add); // kept, after prodi's
-      builder.config("spark.sql.extensions", String.join(",", extensions));
+      java.util.Arrays.stream(submitted.getOrDefault("spark.sql.extensions", "").split(",")).map(String::trim)
+          .filter(e -> !e.isEmpty()).forEach(extensions::add); // kept, after prodi's
+      settings.put("spark.sql.extensions", String.join(",", extensions));
     }
-    return builder.getOrCreate();
+    return settings;
   }
 
   /** Whether a config reads or writes Delta Lake (a delta source, a delta sink or quarantine, a merge). */
@@ -83,10 +93,6 @@ public final class SparkSessions {
       conf.put(entry._1(), entry._2());
     }
     return conf;
-  }
-
-  private static boolean deltaOnClassPath() {
-    return onClassPath(DELTA_EXTENSION);
   }
 
   private static boolean onClassPath(String className) {

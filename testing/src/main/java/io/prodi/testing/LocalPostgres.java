@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The local PostgreSQL the jdbc tests use (bin/local-postgres start, over TLS; bin/test starts it).
@@ -23,15 +22,13 @@ public final class LocalPostgres {
     return DriverManager.getConnection(URL, USER, PASSWORD);
   }
 
-  /** Skips (or, under CI, fails) the calling test when the server refuses connections. */
+  /** Fails the calling test when the server refuses connections (see {@link Required}). */
   public static void requireServer() {
     try (Connection ignored = connect()) {
       return;
     } catch (SQLException e) {
-      if (System.getenv("CI") != null) {
-        throw new IllegalStateException("Cannot reach PostgreSQL on 127.0.0.1:5432 under CI: " + e.getMessage(), e);
-      }
-      Assumptions.abort("PostgreSQL is not running: start it with bin/local-postgres start (" + e.getMessage() + ")");
+      Required.missing("PostgreSQL does not answer on 127.0.0.1:5432: " + e.getMessage(),
+          "start it with bin/local-postgres start", e);
     }
   }
 }

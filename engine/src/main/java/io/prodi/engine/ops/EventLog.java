@@ -28,8 +28,10 @@ public final class EventLog {
       "dataset STRING", "environment STRING", "config STRING", "config_sha256 STRING", "status STRING",
       "started_at TIMESTAMP", "ended_at TIMESTAMP", "duration_ms BIGINT", "durations_ms MAP<STRING, BIGINT>",
       "rows_in BIGINT", "rows_out BIGINT",
-      "sources ARRAY<STRUCT<name: STRING, type: STRING, location: STRING, rows: BIGINT>>",
-      "sinks ARRAY<STRUCT<type: STRING, location: STRING, mode: STRING, rows: BIGINT, detail: STRING>>",
+      "sources ARRAY<STRUCT<name: STRING, type: STRING, location: STRING, rows: BIGINT, "
+          + "dataset: STRUCT<namespace: STRING, name: STRING>>>",
+      "sinks ARRAY<STRUCT<type: STRING, location: STRING, mode: STRING, rows: BIGINT, detail: STRING, "
+          + "dataset: STRUCT<namespace: STRING, name: STRING>>>",
       "expectations ARRAY<STRUCT<name: STRING, type: STRING, severity: STRING, on_fail: STRING, status: STRING, "
           + "rows_checked: BIGINT, failed: BIGINT, observed: STRING>>",
       "failed_expectations INT", "metrics MAP<STRING, DOUBLE>",

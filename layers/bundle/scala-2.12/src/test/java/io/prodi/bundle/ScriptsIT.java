@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -74,5 +75,23 @@ class ScriptsIT {
     assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
     assertThat(run.out).contains("smoke-prod: FAILED " + cfg.resolve("broken.prod.yml"))
         .contains("did you mean 'format'?").contains("smoke-prod: 0 passed, 1 failed");
+  }
+
+  /** A config whose run dies without a "prodi: error" line (a JVM crash) fails, and the loop goes on to the next. */
+  @Test
+  void smokeProdChecksEveryConfigEvenAfterOneDiesWithoutAnErrorLine(@TempDir Path root) throws Exception {
+    Files.createDirectories(root.resolve("bin"));
+    Files.createDirectories(root.resolve("cfg"));
+    Files.copy(Paths.get("bin/smoke-prod"), root.resolve("bin/smoke-prod"));
+    Files.writeString(root.resolve("bin/prodi"), "#!/usr/bin/env bash\n" // a prodi whose JVM dies on one config
+        + "if grep -q crash \"$3\"; then echo 'Exception in thread \"main\" java.lang.OutOfMemoryError'; exit 1; fi\n");
+    root.resolve("bin/prodi").toFile().setExecutable(true);
+    Files.writeString(root.resolve("cfg/a.prod.yml"), "layer: raw # crash\n");
+    Files.writeString(root.resolve("cfg/b.prod.yml"), "layer: raw\n");
+    ProcessRun run = ProcessRun.run(Map.of(), List.of(root.resolve("bin/smoke-prod").toString()));
+    assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+    assertThat(run.out).contains("smoke-prod: FAILED cfg/a.prod.yml\n    (exited without a prodi: error line; its last "
+        + "lines follow)\n    Exception in thread \"main\" java.lang.OutOfMemoryError\n")
+        .contains("smoke-prod: ok     cfg/b.prod.yml").contains("smoke-prod: 1 passed, 1 failed");
   }
 }

@@ -1,4 +1,4 @@
-package io.prodi.ops;
+package io.prodi.storage;
 
 import java.net.URI;
 import java.nio.file.Paths;
@@ -18,28 +18,10 @@ public final class DatasetName {
     this.name = name;
   }
 
-  /**
-   * The name of a location as the run summary gives it: a path or URI for files, {@code <jdbc url> table
-   * <t>} for JDBC, {@code table <name>} for catalog tables, {@code bigquery <table>} for BigQuery, {@code GET <url>} for HTTP.
-   */
-  public static DatasetName ofLocation(String location) {
-    if (location.startsWith("bigquery ")) { // "bigquery project.dataset.table", "bigquery dataset.table"
-      return new DatasetName("bigquery", location.substring("bigquery ".length()));
-    }
-    if (location.startsWith("table ")) {
-      return catalogTable(location.substring("table ".length()));
-    }
-    if (location.startsWith("jdbc:")) {
-      int table = location.indexOf(" table ");
-      return table < 0 ? jdbc(location.replaceFirst(" query$", ""), "query")
-          : jdbc(location.substring(0, table), location.substring(table + " table ".length()));
-    }
-    int space = location.indexOf(' ');
-    if (space > 0 && location.substring(space + 1).startsWith("http")) { // an HTTP source: "GET https://..."
-      URI uri = URI.create(location.substring(space + 1));
-      return new DatasetName(uri.getScheme() + "://" + uri.getRawAuthority(), Objects.toString(uri.getPath(), "/"));
-    }
-    return file(location);
+  /** An HTTP resource: {@code https://host[:port]} + its path (never its query, which may carry a key). */
+  public static DatasetName http(String url) {
+    URI uri = URI.create(url);
+    return new DatasetName(uri.getScheme() + "://" + uri.getRawAuthority(), Objects.toString(uri.getPath(), "/"));
   }
 
   /** A file or folder: {@code gs://bucket} + key, {@code s3://bucket} + key, {@code abfss://container@account...}, {@code file}. */
