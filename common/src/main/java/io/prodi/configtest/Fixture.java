@@ -1,6 +1,6 @@
 package io.prodi.configtest;
 
-import io.prodi.source.Formats;
+import io.prodi.storage.TableFormat;
 import io.prodi.transform.SqlSyntax;
 import io.prodi.yaml.ConfigFiles;
 import io.prodi.yaml.ConfigNode;
@@ -50,7 +50,7 @@ public final class Fixture {
     if (node.has("rows") && rows.isEmpty() && schema == null) {
       node.get("schema").error("Cannot type an empty fixture: give a schema for rows: [] (missing)");
     }
-    String format = Optional.ofNullable(node.get("format").oneOf("format", Formats.READABLE)).orElse("parquet");
+    String format = Optional.ofNullable(node.get("format").oneOf("format", TableFormat.READABLE)).orElse("parquet");
     return new Fixture(rows, schema, file == null ? null : ConfigFiles.resolveSibling(testFile, file), format,
         node.get("options").textMap());
   }

@@ -1,6 +1,6 @@
 package io.prodi.sink;
 
-import io.prodi.source.Formats;
+import io.prodi.storage.TableFormat;
 import io.prodi.storage.LocationSpec;
 import io.prodi.storage.StorageSpec;
 import io.prodi.yaml.ConfigNode;
@@ -80,9 +80,9 @@ public final class FilesSinkSpec implements SinkSpec {
     if (location.isEmpty()) {
       node.error("Cannot locate files sink: none of uri, path, uris, relative_path, local_fallback is set");
     }
-    String format = Optional.ofNullable(node.get("format").oneOf("format", Formats.WRITABLE)).orElse("parquet");
+    String format = Optional.ofNullable(node.get("format").oneOf("format", TableFormat.WRITABLE)).orElse("parquet");
     WriteMode mode = WriteModes.mode(node, defaultMode, WriteModes.ALL);
-    if (mode.mergesByKey() && !format.equals("delta")) {
+    if (mode.mergesByKey() && !TableFormat.DELTA.is(format)) {
       node.get("mode").error("Cannot merge into " + format + " files: mode " + mode + " needs format delta ("
           + format + ")");
     }
@@ -110,7 +110,7 @@ public final class FilesSinkSpec implements SinkSpec {
 
   @Override
   public boolean usesDelta() {
-    return format.equals("delta");
+    return TableFormat.DELTA.is(format);
   }
 
   @Override

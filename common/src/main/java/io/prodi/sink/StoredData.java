@@ -1,5 +1,6 @@
 package io.prodi.sink;
 
+import io.prodi.storage.TableFormat;
 import java.util.Map;
 
 /**
@@ -38,7 +39,7 @@ public final class StoredData {
   }
 
   public boolean usesDelta() {
-    return format.equals("delta");
+    return TableFormat.DELTA.is(format);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package io.prodi.sink;
 
-import io.prodi.source.Formats;
+import io.prodi.storage.TableFormat;
 import io.prodi.storage.StorageSpec;
 import io.prodi.transform.SqlSyntax;
 import io.prodi.yaml.ConfigNode;
@@ -31,7 +31,7 @@ public final class TableSinkSpec implements SinkSpec {
     this.partitionBy = node.get("partition_by").textList();
     this.options = node.get("options").textMap();
     this.merge = merge;
-    this.transforms = Formats.ICEBERG.equals(format) ? transforms(node.get("partition_by"), partitionBy) : List.of();
+    this.transforms = TableFormat.ICEBERG.is(format) ? transforms(node.get("partition_by"), partitionBy) : List.of();
   }
 
   private static List<io.prodi.catalog.PartitionTransform> transforms(ConfigNode node, List<String> entries) {
@@ -51,9 +51,9 @@ public final class TableSinkSpec implements SinkSpec {
       SqlSyntax.tableNameError(table).ifPresent(e ->
           node.get("table").error("Cannot parse table name: " + e + " (" + table + ")"));
     }
-    String format = node.get("format").oneOf("format", Formats.TABLE);
+    String format = node.get("format").oneOf("format", TableFormat.TABLE);
     WriteMode mode = WriteModes.mode(node, defaultMode, WriteModes.ALL);
-    if (mode.mergesByKey() && format != null && !format.equals("delta") && !Formats.ICEBERG.equals(format)) {
+    if (mode.mergesByKey() && format != null && !TableFormat.mergesByKey(format)) {
       node.get("mode").error("Cannot merge into a " + format + " table: mode " + mode + " needs format delta or "
           + "iceberg (" + format + ")");
     }
@@ -77,17 +77,17 @@ public final class TableSinkSpec implements SinkSpec {
 
   @Override
   public boolean usesDelta() {
-    return "delta".equals(format) || mode.mergesByKey() && !Formats.ICEBERG.equals(format);
+    return TableFormat.DELTA.is(format) || mode.mergesByKey() && !TableFormat.ICEBERG.is(format);
   }
 
   @Override
   public Optional<String> platformDataSource() {
-    return icebergTable().map(t -> Formats.ICEBERG);
+    return icebergTable().map(t -> TableFormat.ICEBERG.id());
   }
 
   @Override
   public Optional<String> icebergTable() {
-    return Formats.ICEBERG.equals(format) ? Optional.ofNullable(table) : Optional.empty();
+    return TableFormat.ICEBERG.is(format) ? Optional.ofNullable(table) : Optional.empty();
   }
 
   /** The partition transforms of an Iceberg table ({@code days(ts)}, {@code bucket(16, id)}; empty otherwise). */
@@ -130,7 +130,7 @@ public final class TableSinkSpec implements SinkSpec {
   @Override
   public List<String> columnsNamed() {
     List<String> named = new java.util.ArrayList<>();
-    if (Formats.ICEBERG.equals(format)) {
+    if (TableFormat.ICEBERG.is(format)) {
       transforms.forEach(t -> named.add(t.column()));
     } else {
       named.addAll(partitionBy);

@@ -4,6 +4,7 @@ import io.prodi.storage.LocationSpec;
 import io.prodi.storage.StorageSpec;
 import io.prodi.transform.SqlSyntax;
 import io.prodi.yaml.ConfigNode;
+import io.prodi.storage.TableFormat;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -47,7 +48,7 @@ public final class FilesSourceSpec implements SourceSpec {
       SqlSyntax.schemaError(schema).ifPresent(e ->
           node.get("schema").error("Cannot parse schema: " + e + " (" + node.get("schema").shown() + ")"));
     }
-    String format = Optional.ofNullable(node.get("format").oneOf("format", Formats.READABLE)).orElse("parquet");
+    String format = Optional.ofNullable(node.get("format").oneOf("format", TableFormat.READABLE)).orElse("parquet");
     return new FilesSourceSpec(node.get("name").text(), format, node.get("options").textMap(), schema,
         location, WatermarkSpec.bind(node.get("incremental"), Set.of(), format).orElse(null));
   }
@@ -93,7 +94,7 @@ public final class FilesSourceSpec implements SourceSpec {
 
   @Override
   public boolean readsDelta() {
-    return format.equals("delta");
+    return TableFormat.DELTA.is(format);
   }
 
   public Map<String, String> options() {

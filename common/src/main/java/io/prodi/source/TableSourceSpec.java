@@ -3,6 +3,7 @@ package io.prodi.source;
 import io.prodi.storage.StorageSpec;
 import io.prodi.transform.SqlSyntax;
 import io.prodi.yaml.ConfigNode;
+import io.prodi.storage.TableFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -30,9 +31,9 @@ public final class TableSourceSpec implements SourceSpec {
       SqlSyntax.tableNameError(table).ifPresent(e ->
           node.get("table").error("Cannot parse table name: " + e + " (" + table + ")"));
     }
-    String format = node.get("format").oneOf("format", Set.of("delta", Formats.ICEBERG));
+    String format = node.get("format").oneOf("format", TableFormat.VERSIONED);
     return new TableSourceSpec(node.get("name").text(), table,
-        WatermarkSpec.bind(node.get("incremental"), Set.of(), Formats.ICEBERG.equals(format) ? format
+        WatermarkSpec.bind(node.get("incremental"), Set.of(), TableFormat.ICEBERG.is(format) ? format
             : "a " + (format == null ? "" : format + " ") + "table of the session catalog").orElse(null), format);
   }
 
@@ -59,17 +60,17 @@ public final class TableSourceSpec implements SourceSpec {
 
   @Override
   public boolean readsDelta() {
-    return "delta".equals(format);
+    return TableFormat.DELTA.is(format);
   }
 
   @Override
   public Optional<String> platformDataSource() {
-    return icebergTable().map(t -> Formats.ICEBERG);
+    return icebergTable().map(t -> TableFormat.ICEBERG.id());
   }
 
   @Override
   public Optional<String> icebergTable() {
-    return Formats.ICEBERG.equals(format) ? Optional.ofNullable(table) : Optional.empty();
+    return TableFormat.ICEBERG.is(format) ? Optional.ofNullable(table) : Optional.empty();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.prodi.source;
 
 import io.prodi.yaml.ConfigNode;
+import io.prodi.storage.TableFormat;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -85,7 +86,7 @@ public final class WatermarkSpec {
     String by = incremental.get("by").oneOf("incremental.by", Set.of("version"));
     if (!incremental.has("by")) {
       incremental.get("by").missing("by: version (state_id goes with it)");
-    } else if (by != null && !"delta".equals(format) && !Formats.ICEBERG.equals(format)) {
+    } else if (by != null && !TableFormat.readsByVersion(format)) {
       incremental.get("by").error("Cannot read by version: incremental.by version reads the changes of a Delta "
           + "table (a files source) or of an Iceberg table, this source is " + (format == null ? "not a files source"
           : format) + " (" + by + ")");

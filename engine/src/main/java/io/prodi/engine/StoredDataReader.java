@@ -70,7 +70,7 @@ final class StoredDataReader {
         return spark.table(data.location());
       }
       DataFrameReader reader = spark.read().format(data.format()).options(data.options());
-      if (data.format().equals("csv")) {
+      if (io.prodi.storage.TableFormat.CSV.is(data.format())) {
         reader = reader.option("header", data.options().getOrDefault("header", "true"))
             .option("inferSchema", data.options().getOrDefault("inferSchema", "true"));
       }

@@ -26,7 +26,7 @@ import io.prodi.dq.ExpectationType;
 import io.prodi.dq.ExpectationTypes;
 import io.prodi.sink.NoopSinkSpec;
 import io.prodi.sink.SinkTypes;
-import io.prodi.source.Formats;
+import io.prodi.storage.TableFormat;
 import io.prodi.source.HttpAuthSpec;
 import io.prodi.source.HttpPaginationSpec;
 import io.prodi.source.HttpRetrySpec;
@@ -130,8 +130,8 @@ public final class ConfigSchema {
       props(spec).set("incremental", ref("incremental"));
       definitions.set("source_" + type, spec);
     }
-    props((ObjectNode) definitions.get("source_files")).set("format", enumOf(Formats.READABLE));
-    props((ObjectNode) definitions.get("source_table")).set("format", enumOf("delta", Formats.ICEBERG));
+    props((ObjectNode) definitions.get("source_files")).set("format", enumOf(TableFormat.READABLE));
+    props((ObjectNode) definitions.get("source_table")).set("format", enumOf(TableFormat.VERSIONED));
     ObjectNode http = (ObjectNode) definitions.get("source_http");
     ObjectNode pagination = object(HttpPaginationSpec.KEYS);
     props(http).set("pagination", pagination);
@@ -169,7 +169,7 @@ public final class ConfigSchema {
         props(spec).set("merge", merge);
       }
       if (spec.get("properties").has("format")) {
-        props(spec).set("format", enumOf(type.equals("table") ? Formats.TABLE : Formats.WRITABLE));
+        props(spec).set("format", enumOf(type.equals("table") ? TableFormat.TABLE : TableFormat.WRITABLE));
       }
       definitions.set("sink_" + type, spec);
     }

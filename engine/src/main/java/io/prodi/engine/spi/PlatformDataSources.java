@@ -35,7 +35,7 @@ public final class PlatformDataSources {
     } catch (Exception | LinkageError e) { // Spark's "data source not found" (a ClassNotFoundException inside)
       String line = spark.version().replaceAll("^(\\d+\\.\\d+).*", "$1");
       String scalaLine = scala.util.Properties.versionNumberString().replaceAll("^(\\d+\\.\\d+).*", "$1");
-      String missing = format.equals("iceberg")
+      String missing = io.prodi.storage.TableFormat.ICEBERG.is(format)
           ? "the Iceberg Spark runtime (format iceberg) is not on the class path. Dataproc's Iceberg component and "
               + "Serverless runtimes provide it; elsewhere add it to spark-submit with --packages "
               + "org.apache.iceberg:iceberg-spark-runtime-" + line + "_" + scalaLine + ":1.10.0"
