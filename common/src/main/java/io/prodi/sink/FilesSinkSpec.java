@@ -109,8 +109,8 @@ public final class FilesSinkSpec implements SinkSpec {
   }
 
   @Override
-  public boolean usesDelta() {
-    return TableFormat.DELTA.is(format);
+  public Optional<TableFormat> tableFormat() {
+    return TableFormat.of(format);
   }
 
   @Override
@@ -120,7 +120,7 @@ public final class FilesSinkSpec implements SinkSpec {
 
   @Override
   public Optional<String> replacesFilesIn(Map<String, StorageSpec> storage, String baseDir) {
-    return mode == WriteMode.OVERWRITE && !usesDelta() ? Optional.of(location(storage, baseDir)) : Optional.empty();
+    return mode == WriteMode.OVERWRITE && !TableFormat.DELTA.is(format) ? Optional.of(location(storage, baseDir)) : Optional.empty();
   }
 
   @Override

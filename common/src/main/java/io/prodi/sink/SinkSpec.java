@@ -13,9 +13,17 @@ public interface SinkSpec {
   /** overwrite, append, error, ignore or merge; {@code noop} for a sink that writes nothing. */
   WriteMode mode();
 
-  /** Whether it reads or writes Delta Lake, so that the session needs Delta's extension. */
-  default boolean usesDelta() {
-    return false;
+  /**
+   * The table format of the data it writes (files, Delta, Iceberg), which owns how it is written; none for a
+   * database, BigQuery or a noop sink.
+   */
+  default Optional<io.prodi.storage.TableFormat> tableFormat() {
+    return Optional.empty();
+  }
+
+  /** The catalog table it names ({@code catalog.namespace.table}), for a sink of {@code type: table}. */
+  default Optional<String> catalogTable() {
+    return Optional.empty();
   }
 
   /** The file format it writes, for a sink of files. */
@@ -89,10 +97,6 @@ public interface SinkSpec {
     return Optional.empty();
   }
 
-  /** The Iceberg table it names ({@code catalog.namespace.table}), for a table of format iceberg. */
-  default Optional<String> icebergTable() {
-    return Optional.empty();
-  }
 
   /**
    * Whether a rerun of the same run recognises rows an earlier attempt appended (files and Delta keep the run's

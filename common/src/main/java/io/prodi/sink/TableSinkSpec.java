@@ -75,19 +75,21 @@ public final class TableSinkSpec implements SinkSpec {
     return mode;
   }
 
+  /** Its format; a merge or scd2 without one is into Delta; else the catalog's default (none named). */
   @Override
-  public boolean usesDelta() {
-    return TableFormat.DELTA.is(format) || mode.mergesByKey() && !TableFormat.ICEBERG.is(format);
+  public Optional<TableFormat> tableFormat() {
+    return format != null ? TableFormat.of(format) : mode.mergesByKey() ? Optional.of(TableFormat.DELTA)
+        : Optional.empty();
+  }
+
+  @Override
+  public Optional<String> catalogTable() {
+    return Optional.ofNullable(table);
   }
 
   @Override
   public Optional<String> platformDataSource() {
-    return icebergTable().map(t -> TableFormat.ICEBERG.id());
-  }
-
-  @Override
-  public Optional<String> icebergTable() {
-    return TableFormat.ICEBERG.is(format) ? Optional.ofNullable(table) : Optional.empty();
+    return tableFormat().filter(f -> f == TableFormat.ICEBERG).map(TableFormat::id);
   }
 
   /** The partition transforms of an Iceberg table ({@code days(ts)}, {@code bucket(16, id)}; empty otherwise). */

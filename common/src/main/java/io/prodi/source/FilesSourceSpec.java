@@ -93,8 +93,8 @@ public final class FilesSourceSpec implements SourceSpec {
   }
 
   @Override
-  public boolean readsDelta() {
-    return TableFormat.DELTA.is(format);
+  public Optional<TableFormat> tableFormat() {
+    return TableFormat.of(format);
   }
 
   public Map<String, String> options() {

@@ -32,9 +32,14 @@ public interface SourceSpec {
     return Optional.empty();
   }
 
-  /** Whether it reads Delta Lake, so that the session needs Delta's extension. */
-  default boolean readsDelta() {
-    return false;
+  /** The table format of the data it reads (files, Delta, Iceberg); none for a database, an API or BigQuery. */
+  default Optional<io.prodi.storage.TableFormat> tableFormat() {
+    return Optional.empty();
+  }
+
+  /** The catalog table it names ({@code catalog.namespace.table}), for a source of {@code type: table}. */
+  default Optional<String> catalogTable() {
+    return Optional.empty();
   }
 
   /**
@@ -45,10 +50,6 @@ public interface SourceSpec {
     return Optional.empty();
   }
 
-  /** The Iceberg table it names ({@code catalog.namespace.table}), for a table of format iceberg. */
-  default Optional<String> icebergTable() {
-    return Optional.empty();
-  }
 
   /** Where it reads from, for plans and summaries (never a secret). */
   String location(Map<String, StorageSpec> storage, String baseDir);

@@ -55,22 +55,22 @@ public final class TableSourceSpec implements SourceSpec {
   /** An Iceberg table read by version gives only the changes after its watermark, a snapshot id (not ordered). */
   @Override
   public boolean filtersItsWatermark() {
-    return icebergTable().isPresent() && watermark != null && watermark.byVersion();
+    return TableFormat.ICEBERG.is(format) && watermark != null && watermark.byVersion();
   }
 
   @Override
-  public boolean readsDelta() {
-    return TableFormat.DELTA.is(format);
+  public Optional<TableFormat> tableFormat() {
+    return TableFormat.of(format);
+  }
+
+  @Override
+  public Optional<String> catalogTable() {
+    return Optional.ofNullable(table);
   }
 
   @Override
   public Optional<String> platformDataSource() {
-    return icebergTable().map(t -> TableFormat.ICEBERG.id());
-  }
-
-  @Override
-  public Optional<String> icebergTable() {
-    return TableFormat.ICEBERG.is(format) ? Optional.ofNullable(table) : Optional.empty();
+    return tableFormat().filter(f -> f == TableFormat.ICEBERG).map(TableFormat::id);
   }
 
   @Override

@@ -74,7 +74,8 @@ class IcebergConfigTest {
         "bucket(16, `customer_id`)", "`country`", "truncate(4, `name`)");
     assertThat(sink.columnsNamed()).containsExactly("order_ts", "customer_id", "country", "name");
     assertThat(sink.platformDataSource()).contains("iceberg");
-    assertThat(config.sources().get(0).icebergTable()).contains("shared.sales.orders");
+    assertThat(config.sources().get(0).catalogTable()).contains("shared.sales.orders");
+    assertThat(config.sources().get(0).tableFormat()).contains(io.prodi.storage.TableFormat.ICEBERG);
   }
 
   @Test

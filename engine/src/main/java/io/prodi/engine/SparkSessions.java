@@ -2,7 +2,7 @@ package io.prodi.engine;
 
 import io.prodi.config.LayerConfig;
 import io.prodi.sink.SinkSpec;
-import io.prodi.source.SourceSpec;
+import io.prodi.storage.TableFormat;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -75,15 +75,21 @@ public final class SparkSessions {
 
   /** Whether a config reads or writes Delta Lake (a delta source, a delta sink or quarantine, a merge). */
   public static boolean usesDelta(LayerConfig config) {
-    return config.sources().stream().anyMatch(SourceSpec::readsDelta)
-        || config.sinks().stream().anyMatch(SinkSpec::usesDelta)
-        || config.dq().quarantine().map(SinkSpec::usesDelta).orElse(false);
+    return formatsOf(config).contains(TableFormat.DELTA);
   }
 
   /** Whether a config reads or writes an Iceberg table of a declared catalog. */
   static boolean usesIceberg(LayerConfig config) {
-    return config.sources().stream().anyMatch(s -> s.icebergTable().isPresent())
-        || config.sinks().stream().anyMatch(s -> s.icebergTable().isPresent());
+    return formatsOf(config).contains(TableFormat.ICEBERG);
+  }
+
+  /** The table formats a config reads and writes: its sources', sinks' and quarantine's. */
+  private static java.util.Set<TableFormat> formatsOf(LayerConfig config) {
+    java.util.Set<TableFormat> formats = java.util.EnumSet.noneOf(TableFormat.class);
+    config.sources().forEach(s -> s.tableFormat().ifPresent(formats::add));
+    config.sinks().forEach(s -> s.tableFormat().ifPresent(formats::add));
+    config.dq().quarantine().flatMap(SinkSpec::tableFormat).ifPresent(formats::add);
+    return formats;
   }
 
   /** What spark-submit, the cluster's defaults and the JVM's system properties set, before prodi adds anything. */

@@ -19,15 +19,22 @@ final class IcebergTables {
     Set<String> catalogs = config.catalogs().keySet();
     int sources = config.sources().size();
     for (int i = 0; i < sources; i++) {
-      check(config, config.sources().get(i).icebergTable(), sources == 1 ? "io.source" : "io.source[" + i + "]",
+      io.prodi.source.SourceSpec source = config.sources().get(i);
+      check(config, iceberg(source.tableFormat(), source.catalogTable()), sources == 1 ? "io.source" : "io.source[" + i + "]",
           catalogs, problems);
     }
     int sinks = config.sinks().size();
     for (int i = 0; i < sinks; i++) {
-      check(config, config.sinks().get(i).icebergTable(), sinks == 1 ? "io.sink" : "io.sink[" + i + "]", catalogs,
+      io.prodi.sink.SinkSpec sink = config.sinks().get(i);
+      check(config, iceberg(sink.tableFormat(), sink.catalogTable()), sinks == 1 ? "io.sink" : "io.sink[" + i + "]", catalogs,
           problems);
     }
     return problems;
+  }
+
+  /** The table, when it is an Iceberg table. */
+  private static Optional<String> iceberg(Optional<io.prodi.storage.TableFormat> format, Optional<String> table) {
+    return format.filter(f -> f == io.prodi.storage.TableFormat.ICEBERG).flatMap(f -> table);
   }
 
   private static void check(LayerConfig config, Optional<String> table, String path, Set<String> catalogs,

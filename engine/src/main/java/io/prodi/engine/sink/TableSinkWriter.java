@@ -1,17 +1,24 @@
 package io.prodi.engine.sink;
 
+import io.prodi.catalog.PartitionTransform;
+import io.prodi.engine.change.ChangeData;
+import io.prodi.engine.format.FormatIOs;
+import io.prodi.engine.format.TableWrite;
 import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import io.prodi.sink.SinkResult;
 import io.prodi.sink.TableSinkSpec;
 import io.prodi.sink.WriteMode;
+import io.prodi.storage.TableFormat;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Writes a table of the session catalog ({@code saveAsTable}), or merges into a Delta table.
+ * Writes a table of the session catalog ({@code saveAsTable}), merges into a Delta table, or writes an Iceberg
+ * catalog's table in the Iceberg format's way ({@link io.prodi.engine.format.FormatIO}).
  * Overwriting an existing partitioned table replaces only the partitions written:
  * {@code saveAsTable} in overwrite mode would replace the whole table, so that case inserts.
  */
@@ -19,12 +26,15 @@ final class TableSinkWriter {
   private TableSinkWriter() {}
 
   static SinkResult write(TableSinkSpec spec, Dataset<Row> output, StepContext context) {
-    if (spec.icebergTable().isPresent()) {
-      return IcebergSinkWriter.write(spec, output, context);
+    if (spec.tableFormat().filter(f -> f == TableFormat.ICEBERG).isPresent()) { // an Iceberg catalog's table: the Iceberg format's writes
+      TableWrite write = new TableWrite(output, spec.table(), spec.options(), spec.partitionTransforms().stream()
+          .map(PartitionTransform::sql).collect(Collectors.toList()), context.writeTxn().filter(t -> spec.mode().appends()),
+          context);
+      return FormatIOs.of(TableFormat.ICEBERG).write(spec.mode(), write, spec.merge());
     }
     try {
       if (spec.mode().mergesByKey()) {
-        return DeltaMerge.intoTable(output, spec.table(), spec.mode(), spec.merge(), spec.partitionBy(), context);
+        return new ChangeData(spec.mode(), spec.merge(), spec.partitionBy()).intoTable(output, spec.table(), context);
       }
       if (spec.mode() == WriteMode.IGNORE && context.spark().catalog().tableExists(spec.table())) {
         return SinkResult.skipped("mode ignore: table " + spec.table() + " exists");
@@ -35,7 +45,7 @@ final class TableSinkWriter {
       }
       DataFrameWriter<Row> writer = output.write().options(spec.options()).mode(FilesSinkWriter.saveMode(spec.mode()));
       if (spec.format().isPresent()) {
-        writer = writer.format(FilesSinkWriter.sparkFormat(spec.format().get()));
+        writer = writer.format(FormatIOs.named(spec.format().get()).sparkName());
       }
       if (!spec.partitionBy().isEmpty()) {
         writer = writer.partitionBy(spec.partitionBy().toArray(new String[0]));

@@ -1,5 +1,6 @@
 package io.prodi.engine.source;
 
+import io.prodi.engine.format.FormatIOs;
 import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import io.prodi.source.FilesSourceSpec;
@@ -14,9 +15,11 @@ final class FilesSourceReader {
   static Dataset<Row> read(FilesSourceSpec spec, StepContext context) {
     String location = spec.location(context.config().locationStorage(), context.config().baseDir());
     if (spec.watermark().filter(w -> w.byVersion()).isPresent()) {
-      return DeltaChanges.read(context.spark(), location, Long.parseLong(context.watermark(spec).orElse("-1")));
+      return FormatIOs.named(spec.format()).changesSince(context.spark(), location,
+          Long.parseLong(context.watermark(spec).orElse("-1")), java.util.Optional.empty());
     }
-    DataFrameReader reader = context.spark().read().format(sparkFormat(spec.format())).options(spec.options());
+    DataFrameReader reader = context.spark().read().format(FormatIOs.named(spec.format()).sparkName())
+        .options(spec.options());
     spec.schema().ifPresent(reader::schema);
     try {
       return reader.load(location);
@@ -26,8 +29,4 @@ final class FilesSourceReader {
     }
   }
 
-  /** The Spark data source name of a format: {@code jsonl} is Spark's line-delimited {@code json}. */
-  static String sparkFormat(String format) {
-    return format.equals("jsonl") ? "json" : format;
-  }
 }

@@ -1,8 +1,10 @@
 package io.prodi.engine.source;
 
+import io.prodi.engine.format.FormatIOs;
 import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import io.prodi.source.TableSourceSpec;
+import io.prodi.storage.TableFormat;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -11,9 +13,10 @@ final class TableSourceReader {
   private TableSourceReader() {}
 
   static Dataset<Row> read(TableSourceSpec spec, StepContext context) {
-    if (spec.icebergTable().isPresent() && spec.watermark().filter(w -> w.byVersion()).isPresent()) {
-      return IcebergChanges.read(context.spark(), spec.table(), Long.parseLong(context.watermark(spec).orElse("-1")),
-          context.watermarkUpTo(spec).map(Long::parseLong));
+    if (spec.tableFormat().filter(f -> f == TableFormat.ICEBERG).isPresent()
+        && spec.watermark().filter(w -> w.byVersion()).isPresent()) {
+      return FormatIOs.of(TableFormat.ICEBERG).changesSince(context.spark(), spec.table(),
+          Long.parseLong(context.watermark(spec).orElse("-1")), context.watermarkUpTo(spec).map(Long::parseLong));
     }
     try {
       return context.spark().table(spec.table());

@@ -1,4 +1,4 @@
-package io.prodi.engine.source;
+package io.prodi.engine.format;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;

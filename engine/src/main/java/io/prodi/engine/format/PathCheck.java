@@ -1,4 +1,4 @@
-package io.prodi.engine.sink;
+package io.prodi.engine.format;
 
 import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
@@ -6,10 +6,10 @@ import java.io.IOException;
 import org.apache.hadoop.fs.Path;
 
 /** Whether a sink's location already holds something, through the session's Hadoop configuration. */
-final class PathCheck {
+public final class PathCheck {
   private PathCheck() {}
 
-  static boolean exists(StepContext context, String location) {
+  public static boolean exists(StepContext context, String location) {
     Path path = new Path(location);
     try {
       return path.getFileSystem(context.spark().sessionState().newHadoopConf()).exists(path);
@@ -23,7 +23,7 @@ final class PathCheck {
    * Delta write leaves behind (part files, a {@code _delta_log} without commits, no {@code _SUCCESS}), which Delta
    * ignores since no commit names them.
    */
-  static java.util.Optional<String> dataIn(StepContext context, String location) {
+  public static java.util.Optional<String> dataIn(StepContext context, String location) {
     Path path = new Path(location);
     try {
       org.apache.hadoop.fs.FileSystem fs = path.getFileSystem(context.spark().sessionState().newHadoopConf());

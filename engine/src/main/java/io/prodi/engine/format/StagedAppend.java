@@ -1,6 +1,5 @@
-package io.prodi.engine.sink;
+package io.prodi.engine.format;
 
-import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import io.prodi.sink.SinkResult;
 import io.prodi.sink.WriteTxn;
@@ -29,15 +28,15 @@ final class StagedAppend {
 
   private StagedAppend() {}
 
-  static SinkResult write(DataFrameWriter<Row> writer, String location, WriteTxn txn, StepContext context) {
+  static SinkResult write(DataFrameWriter<Row> writer, String location, WriteTxn txn, TableWrite write) {
     Path sink = new Path(location);
     Path staging = new Path(new Path(sink, STAGING), txn.fileName());
     Path marker = new Path(new Path(sink, COMMITS), txn.fileName());
     try {
-      FileSystem fs = sink.getFileSystem(context.spark().sessionState().newHadoopConf());
+      FileSystem fs = sink.getFileSystem(write.context().spark().sessionState().newHadoopConf());
       if (fs.exists(marker)) {
         fs.delete(staging, true);
-        return already(context, location, "committed");
+        return already(write, "committed");
       }
       boolean staged = fs.exists(new Path(staging, "_SUCCESS"));
       if (!staged) {
@@ -47,15 +46,15 @@ final class StagedAppend {
       moveInto(fs, staging, sink);
       fs.create(marker, true).close();
       fs.delete(staging, true);
-      return staged ? already(context, location, "staged") : SinkResult.allRows();
+      return staged ? already(write, "staged") : SinkResult.allRows();
     } catch (IOException e) {
       throw new RunFailure("Cannot commit the append to " + location + ": " + e.getMessage() + " (" + staging + ")", e);
     }
   }
 
-  private static SinkResult already(StepContext context, String location, String how) {
+  private static SinkResult already(TableWrite write, String how) {
     String why = "an earlier attempt of this run " + how + " these rows";
-    context.console().progress("[" + context.layer() + "] " + location + ": " + why + "; not appended again");
+    write.notAgain(why);
     return SinkResult.alreadyWritten(why);
   }
 

@@ -1,0 +1,35 @@
+package io.prodi.engine.format;
+
+import io.prodi.sink.SinkResult;
+import io.prodi.storage.TableFormat;
+import org.apache.spark.sql.SaveMode;
+
+/**
+ * Plain files (parquet, csv, json, orc, avro, text): an exactly-once append is staged and moved into place, then
+ * marked committed ({@link StagedAppend}); an overwrite of partitioned data replaces only the partitions written
+ * (Spark's dynamic partition overwrite, asked for on the write).
+ */
+final class FilesFormat extends FormatIO {
+  FilesFormat(TableFormat format) {
+    super(format);
+  }
+
+  @Override
+  SinkResult append(TableWrite write) {
+    if (write.txn().isPresent()) {
+      return StagedAppend.write(write.writer(sparkName(), SaveMode.Append), write.place(), write.txn().get(), write);
+    }
+    write.writer(sparkName(), SaveMode.Append).save(write.place());
+    return SinkResult.allRows();
+  }
+
+  @Override
+  SinkResult overwrite(TableWrite write) {
+    org.apache.spark.sql.DataFrameWriter<org.apache.spark.sql.Row> writer = write.writer(sparkName(), SaveMode.Overwrite);
+    if (!write.partitionBy().isEmpty()) {
+      writer = writer.option("partitionOverwriteMode", "dynamic");
+    }
+    writer.save(write.place());
+    return SinkResult.allRows();
+  }
+}
