@@ -15,8 +15,6 @@ import java.util.TreeSet;
  * A missing value reads as {@code null}; a value of the wrong type is reported and reads as null.
  */
 public final class ConfigNode {
-  private static final int SHOWN_VALUE_LENGTH = 60;
-
   private final JsonNode value;
   private final String path;
   private final Findings findings;
@@ -160,25 +158,12 @@ public final class ConfigNode {
 
   /** A scalar as text (numbers and booleans as written), or null when missing. */
   public String text() {
-    if (isMissing()) {
-      return null;
-    }
-    if (!isScalar()) {
-      expected("a single value");
-      return null;
-    }
-    return value.asText();
+    return ConfigValues.text(this);
   }
 
+  /** A scalar as text that must be there and not blank; either problem is reported and reads as null. */
   public String requiredText(String what) {
-    String text = text();
-    if (isMissing()) {
-      missing(what);
-    } else if (text != null && text.isBlank()) {
-      findings.error(path(), "Cannot read " + key() + ": " + what + " must not be empty ('')");
-      return null;
-    }
-    return text;
+    return ConfigValues.requiredText(this, what);
   }
 
   /** A YAML boolean; the strings "true"/"false" are an error, as asks. */
@@ -246,11 +231,6 @@ public final class ConfigNode {
 
   /** The value as a message shows it: short, on one line. */
   public String shown() {
-    if (isMissing()) {
-      return "null";
-    }
-    String text = value.isValueNode() ? value.asText() : value.toString();
-    text = text.replaceAll("\\s+", " ").trim();
-    return text.length() > SHOWN_VALUE_LENGTH ? text.substring(0, SHOWN_VALUE_LENGTH) + "..." : text;
+    return ConfigValues.shown(this);
   }
 }

@@ -1,5 +1,6 @@
 package io.prodi.yaml;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,7 +13,41 @@ import java.util.Map;
  * read as absent, so that validation goes on and reports every problem of a file.
  */
 final class ConfigValues {
+  private static final int SHOWN_VALUE_LENGTH = 60;
+
   private ConfigValues() {}
+
+  static String text(ConfigNode node) {
+    if (node.isMissing()) {
+      return null;
+    }
+    if (!node.isScalar()) {
+      node.expected("a single value");
+      return null;
+    }
+    return node.raw().asText();
+  }
+
+  static String requiredText(ConfigNode node, String what) {
+    String text = text(node);
+    if (node.isMissing()) {
+      node.missing(what);
+    } else if (text != null && text.isBlank()) {
+      node.error("Cannot read " + node.key() + ": " + what + " must not be empty ('')");
+      return null;
+    }
+    return text;
+  }
+
+  static String shown(ConfigNode node) {
+    if (node.isMissing()) {
+      return "null";
+    }
+    JsonNode value = node.raw();
+    String text = value.isValueNode() ? value.asText() : value.toString();
+    text = text.replaceAll("\\s+", " ").trim();
+    return text.length() > SHOWN_VALUE_LENGTH ? text.substring(0, SHOWN_VALUE_LENGTH) + "..." : text;
+  }
 
   /** A YAML boolean; the strings "true"/"false" are an error, as asks. */
   static Boolean bool(ConfigNode node) {

@@ -86,14 +86,20 @@ class LocalClusterIT {
       }
     }
     Path config = base.resolve("silver.yml");
-    Files.writeString(config, "layer: silver\ncompute: {options: {spark.sql.shuffle.partitions: '8'}}\nio:\n"
+    // small input splits and a few slow rows (reflect: Thread.sleep), so that both workers' executors are busy for
+    // seconds when one dies: its running tasks and the shuffle output it held must be redone
+    Files.writeString(config, "layer: silver\ncompute: {options: {spark.sql.shuffle.partitions: '8', "
+        + "spark.sql.files.maxPartitionBytes: '4194304', spark.sql.adaptive.enabled: 'false'}}\nio:\n"
         + "  source: {format: csv, path: in, options: {header: 'true'}, schema: 'id INT, account STRING, amount INT'}\n"
         + "  sink: {format: csv, path: out, mode: overwrite, coalesce: 1, options: {header: 'true'}}\n"
         + "transform:\n  pre: [{dedupe: {keys: [id], order_by: [amount desc]}}]\n"
-        + "  sql: 'SELECT account, count(*) AS n, sum(amount) AS total FROM __INPUT__ GROUP BY account'\n");
+        + "  sql: \"SELECT account, count(*) AS n, sum(amount) AS total FROM __INPUT__ WHERE coalesce(reflect('java.lang.Thread', "
+        + "'sleep', CAST(IF(id % 100000 = 7, 1500, 0) AS BIGINT)), 'slept') IS NOT NULL GROUP BY account\"\n");
+    Path events = Files.createDirectories(base.resolve("spark-events"));
     ProcessBuilder builder = new ProcessBuilder("bin/prodi", "run-layer", "-c", config.toString(), "--base-dir",
         base.toString()).redirectErrorStream(true).redirectOutput(base.resolve("run.log").toFile());
     builder.environment().putAll(ON_CLUSTER);
+    builder.environment().put("PRODI_JAVA_OPTS", "-Dspark.eventLog.enabled=true -Dspark.eventLog.dir=" + events.toUri());
     builder.environment().remove("PRODI_FORCE_DRY_RUN");
     Process prodi = builder.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -102,7 +108,7 @@ class LocalClusterIT {
     }
     assertThat(Files.readString(base.resolve("run.log"))).as("the layer started within 60 s")
         .contains("[silver] running");
-    Thread.sleep(4000);
+    Thread.sleep(8000); // the read is done and the slow rows are being filtered on both executors
     assertThat(prodi.isAlive()).as("the layer is still running when the worker dies").isTrue();
     long worker = Long.parseLong(Files.readString(Paths.get("target/local-spark/worker-1.pid")).trim());
     List<ProcessHandle> executors = executorsOf(worker);
@@ -115,11 +121,43 @@ class LocalClusterIT {
     assertThat(prodi.waitFor(180, TimeUnit.SECONDS)).isTrue();
     String log = Files.readString(base.resolve("run.log"));
     assertThat(prodi.exitValue()).as(log).isZero();
+    assertThat(redoneTasks(events)).as("tasks of the lost executor, failed and run again (Spark's event log; task "
+        + "end reasons seen: " + taskEndReasons(events) + ")").isPositive();
     List<String> expected = new java.util.ArrayList<>();
     for (int account = 0; account < 1000; account++) {
       expected.add("A" + account + "," + (rows / 1000) + "," + expectedTotal(rows, account));
     }
     assertThat(csvRows(base.resolve("out"))).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  /**
+   * The tasks Spark's event log shows lost with their executor and run again: task ends whose reason is
+   * ExecutorLostFailure (a running task), Resubmitted (a finished map task whose output died with it) or
+   * FetchFailed (a reduce task that could not fetch that output, so that its map stage ran again).
+   */
+  static long redoneTasks(Path events) throws Exception {
+    return taskEnds(events).stream().filter(line -> line.contains("\"Reason\":\"ExecutorLostFailure\"")
+        || line.contains("\"Reason\":\"Resubmitted\"") || line.contains("\"Reason\":\"FetchFailed\"")).count();
+  }
+
+  /** How many task ends the event log has for each reason (for the message of a failed check). */
+  private static Map<String, Long> taskEndReasons(Path events) throws Exception {
+    java.util.regex.Pattern reason = java.util.regex.Pattern.compile("\"Task End Reason\":\\{\"Reason\":\"([A-Za-z]+)\"");
+    return taskEnds(events).stream().map(reason::matcher).map(m -> m.find() ? m.group(1) : "(none)")
+        .collect(Collectors.groupingBy(r -> r, java.util.TreeMap::new, Collectors.counting()));
+  }
+
+  /** The task-end events of every event log in {@code events}. */
+  private static List<String> taskEnds(Path events) throws Exception {
+    try (Stream<Path> logs = Files.list(events)) {
+      return logs.flatMap(log -> {
+        try {
+          return Files.readAllLines(log).stream();
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).filter(line -> line.startsWith("{\"Event\":\"SparkListenerTaskEnd\"")).collect(Collectors.toList());
+    }
   }
 
   /** The executor processes a worker started (its children running CoarseGrainedExecutorBackend). */
@@ -155,9 +193,18 @@ class LocalClusterIT {
         + within.getSeconds() + " s");
   }
 
-  /** The checks above fail when no worker is lost: a kill of no process, a worker count that never arrives. */
+  /**
+   * The checks above fail when no worker is lost: a kill of no process, a worker count that never arrives, an event
+   * log whose tasks all succeeded the first time (as this test's own run did when its kill hit an idle executor).
+   */
   @Test
-  void theLossChecksFailWhenNoWorkerIsLost() {
+  void theLossChecksFailWhenNoWorkerIsLost(@TempDir Path events) throws Exception {
+    Files.writeString(events.resolve("app-1"), "{\"Event\":\"SparkListenerTaskEnd\",\"Stage ID\":0,"
+        + "\"Task End Reason\":{\"Reason\":\"Success\"}}\n");
+    assertThat(redoneTasks(events)).isZero();
+    Files.writeString(events.resolve("app-2"), "{\"Event\":\"SparkListenerTaskEnd\",\"Stage ID\":1,"
+        + "\"Task End Reason\":{\"Reason\":\"ExecutorLostFailure\",\"Executor ID\":\"0\"}}\n");
+    assertThat(redoneTasks(events)).isEqualTo(1);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> kill9(Integer.MAX_VALUE - 1))
         .isInstanceOf(AssertionError.class).hasMessageContaining("kill -9");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> awaitAliveWorkers(3, java.time.Duration.ofSeconds(2)))

@@ -1,12 +1,12 @@
-package io.prodi.dq;
+package io.prodi.engine.dq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prodi.testing.CliRun;
+import io.prodi.engine.LayerRuns;
+import io.prodi.testing.RunOutput;
 import io.prodi.testing.ConfigFolder;
 import io.prodi.testing.JobCounter;
-import io.prodi.testing.SharedSpark;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,13 +38,13 @@ class PrimaryKeyTest {
         + "}\n  sink: {path: out/kept}\ndq:\n  expectations:\n" + expectations);
   }
 
-  private CliRun run(String config) {
-    return SharedSpark.runLayer(config, tmp);
+  private RunOutput run(String config) {
+    return LayerRuns.run(config, tmp);
   }
 
   @Test
   void nullAndRepeatedKeysFailWithSamplesOfEach() {
-    CliRun run = run(config("    - {type: primary_key, columns: [id], severity: warn}\n"));
+    RunOutput run = run(config("    - {type: primary_key, columns: [id], severity: warn}\n"));
     assertThat(run.exitCode()).as(run.toString()).isZero();
     JsonNode result = run.summary().get("expectations").get(0);
     assertThat(result.get("name").asText()).isEqualTo("primary_key_id");
@@ -60,7 +60,7 @@ class PrimaryKeyTest {
 
   @Test
   void aCompositeKeyIsRepeatedOnlyWhenEveryColumnIs() {
-    CliRun run = run(config("    - {type: primary_key, columns: [id, currency], severity: warn}\n"));
+    RunOutput run = run(config("    - {type: primary_key, columns: [id, currency], severity: warn}\n"));
     JsonNode result = run.summary().get("expectations").get(0);
     assertThat(result.get("failed").asLong()).as("a null id, a null currency; id 4 has two currencies").isEqualTo(2);
     assertThat(result.get("observed").asText()).isEqualTo("2 rows with a null key, 0 keys repeated (0 rows)");
@@ -68,18 +68,19 @@ class PrimaryKeyTest {
 
   @Test
   void anErrorPrimaryKeyStopsTheRunBeforeAnythingIsWritten() {
-    CliRun run = run(config("    - {type: primary_key, columns: [id]}\n"));
+    RunOutput run = run(config("    - {type: primary_key, columns: [id]}\n"));
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.errors()).singleElement().asString().startsWith("prodi: error: Cannot write the silver output: "
         + "1 error expectation failed: primary_key_id: 3 of 8 rows failed");
     assertThat(tmp.resolve("out/kept")).doesNotExist();
   }
 
-  /** Row actions need row-level types: the message lists them from the registry. */
+  /** Row actions need row-level types: the message lists them from the registry; the run refuses before writing. */
   @Test
   void rowsOfAKeyCannotBeDropped() {
-    CliRun run = SharedSpark.prodi("validate", "-c", config("    - {type: primary_key, columns: [id], on_fail: drop}\n"));
+    RunOutput run = run(config("    - {type: primary_key, columns: [id], on_fail: drop}\n"));
     assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(tmp.resolve("out")).doesNotExist();
     assertThat(run.err()).contains("dq.expectations[0].on_fail: Cannot drop rows for a primary_key expectation: row "
         + "actions apply to row-level types (condition, non_negative, not_null, range, regex, valid_values) (drop)");
   }
@@ -93,7 +94,7 @@ class PrimaryKeyTest {
         + "    - {type: not_null, column: email, severity: warn}\n"
         + "    - {type: valid_values, column: currency, values: [USD, EUR, COP], severity: warn}\n");
     try (JobCounter counter = JobCounter.start("silver")) {
-      CliRun run = run(cfg);
+      RunOutput run = run(cfg);
       assertThat(run.exitCode()).as(run.toString()).isZero();
       Map<String, Integer> perStep = new HashMap<>();
       counter.jobs().forEach(j -> perStep.merge(j.replaceAll(" /.*", ""), 1, Integer::sum));
@@ -123,7 +124,7 @@ class PrimaryKeyTest {
       String cfg = folder.write("keys.yml", "layer: silver\nio:\n  source: {format: csv, path: in/keys.csv, options: "
           + "{header: 'true'}, schema: 'a INT, b STRING'}\n  sink: {kind: noop}\n"
           + "dq:\n  expectations: [{type: primary_key, columns: [a, b], severity: warn}]\n");
-      CliRun run = run(cfg);
+      RunOutput run = run(cfg);
       assertThat(run.summary().get("expectations").get(0).get("failed").asLong()).as("round %d:\n%s", round, csv)
           .isEqualTo(expected);
     }

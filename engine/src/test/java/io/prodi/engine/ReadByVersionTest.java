@@ -2,7 +2,7 @@ package io.prodi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prodi.testing.CliRun;
+import io.prodi.testing.RunOutput;
 import io.prodi.testing.Rows;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * {@code incremental: {by: version}}: silver reads only what bronze committed since its last run, from
  * Delta's change data feed; a table that cannot give its changes fails and says how to recover.
  */
-class ReadByVersionTest extends EngineTestBase {
+class ReadByVersionTest extends LayerTestBase {
   private String bronze(boolean changeFeed) {
     String path = at("bronze");
     spark().sql("CREATE TABLE delta.`" + path + "` (id INT, name STRING) USING delta"
@@ -43,12 +43,12 @@ class ReadByVersionTest extends EngineTestBase {
     sql("INSERT INTO BRONZE VALUES (3, 'c')");
     sql("UPDATE BRONZE SET name = 'B' WHERE id = 2");
     sql("DELETE FROM BRONZE WHERE id = 1");
-    CliRun second = succeed(cfg);
+    RunOutput second = succeed(cfg);
     assertThat(out()).containsExactly("1|a|delete|4", "1|a|insert|1", "2|B|update_postimage|3", "2|b|insert|1",
         "3|c|insert|2");
     assertThat(second.summary().toString()).contains("\"rows\":3");
 
-    CliRun nothingNew = succeed(cfg);
+    RunOutput nothingNew = succeed(cfg);
     assertThat(nothingNew.summary().path("sources").get(0).path("rows").asLong()).isZero();
     assertThat(out()).hasSize(5);
   }
@@ -60,7 +60,7 @@ class ReadByVersionTest extends EngineTestBase {
     String cfg = silver();
     succeed(cfg);
     sql("INSERT INTO BRONZE VALUES (2, 'b')");
-    CliRun failed = run(cfg);
+    RunOutput failed = run(cfg);
     assertThat(failed.exitCode()).isEqualTo(1);
     assertThat(failed.errors()).singleElement().asString().startsWith("prodi: error: Cannot read the changes of "
         + at("bronze") + " after version 1: ").contains("turn on delta.enableChangeDataFeed on the table if it is off, "

@@ -2,7 +2,7 @@ package io.prodi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prodi.testing.CliRun;
+import io.prodi.testing.RunOutput;
 import io.prodi.testing.Rows;
 import java.nio.file.Files;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * Change data through the command line: ties and nulls stop a run before anything is written,
  * snapshots apply in order, reruns change nothing, new columns need {@code schema_evolution}.
  */
-class ChangeDataRunTest extends EngineTestBase {
+class ChangeDataRunTest extends LayerTestBase {
   private static final String SCHEMA = "'id INT, seq INT, op STRING, segment STRING'";
 
   private String layer(String sink) {
@@ -38,7 +38,7 @@ class ChangeDataRunTest extends EngineTestBase {
   void twoDifferentChangesOfAKeyAtOneSequenceStopTheRunBeforeAnythingIsWritten() {
     String cfg = scd2();
     input("1,10,U,gold\n1,10,U,silver\n2,5,U,gold\n");
-    CliRun tie = run(cfg);
+    RunOutput tie = run(cfg);
     assertThat(tie.exitCode()).as(tie.toString()).isEqualTo(1);
     assertThat(tie.errors()).singleElement().asString().isEqualTo("prodi: error: Cannot apply changes to "
         + at("out/customers") + ": two different changes of one key share one sequence value; give them different "
@@ -49,11 +49,11 @@ class ChangeDataRunTest extends EngineTestBase {
     succeed(cfg);
     assertThat(customers()).containsExactly("1|10|gold|10|null|true", "2|5|gold|5|null|true");
     input("3,1,U,gold\n3,1,U,silver\n");
-    CliRun inTheBatch = run(cfg);
+    RunOutput inTheBatch = run(cfg);
     assertThat(inTheBatch.exitCode()).as(inTheBatch.toString()).isEqualTo(1);
     assertThat(inTheBatch.errors()).singleElement().asString().endsWith("(id=3, seq 1)");
     input("2,5,U,bronze\n3,1,U,gold\n");
-    CliRun later = run(cfg);
+    RunOutput later = run(cfg);
     assertThat(later.exitCode()).as(later.toString()).isEqualTo(1);
     assertThat(later.errors()).singleElement().asString().endsWith("(id=2, seq 5)");
     assertThat(customers()).containsExactly("1|10|gold|10|null|true", "2|5|gold|5|null|true");
@@ -63,11 +63,11 @@ class ChangeDataRunTest extends EngineTestBase {
   void nullKeysAndSequencesAreCountedAndAStringSequenceIsRefused() {
     String cfg = scd2();
     input("1,,U,gold\n,3,U,gold\n2,5,U,gold\n");
-    CliRun nulls = run(cfg);
+    RunOutput nulls = run(cfg);
     assertThat(nulls.exitCode()).isEqualTo(1);
     assertThat(nulls.errors()).singleElement().asString().isEqualTo("prodi: error: Cannot apply changes to "
         + at("out/customers") + ": 2 changes have a null key or seq (keys id)");
-    CliRun text = run(layer("{path: out/customers, format: delta, mode: merge, merge: {keys: [id], "
+    RunOutput text = run(layer("{path: out/customers, format: delta, mode: merge, merge: {keys: [id], "
         + "sequence_by: segment}}"));
     assertThat(text.exitCode()).isEqualTo(1);
     assertThat(text.errors()).singleElement().asString().isEqualTo("prodi: error: Cannot order the changes into "
@@ -78,7 +78,7 @@ class ChangeDataRunTest extends EngineTestBase {
     input("2,5,U,gold\n");
     succeed(scd2());
     input("1,,U,gold\n,3,U,gold\n,4,U,gold\n3,5,U,gold\n");
-    CliRun later = run(cfg);
+    RunOutput later = run(cfg);
     assertThat(later.exitCode()).as(later.toString()).isEqualTo(1);
     assertThat(later.errors()).singleElement().asString().isEqualTo("prodi: error: Cannot apply changes to "
         + at("out/customers") + ": 3 changes have a null key or seq (keys id)");
@@ -98,7 +98,7 @@ class ChangeDataRunTest extends EngineTestBase {
     assertThat(summary(succeed(cfg)).toString()).contains("\"mode\":\"scd2\",\"rows\":0");
     assertThat(customers()).isEqualTo(first);
     input("1,20,U,silver\n2,7,U,silver\n3,20,U,silver\n");
-    CliRun late = succeed(cfg);
+    RunOutput late = succeed(cfg);
     assertThat(customers()).containsExactly("1|10|gold|10|20|false", "1|20|silver|20|30|false",
         "1|30|gold|30|null|true", "2|5|gold|5|7|false", "2|7|silver|7|9|false", "3|10|gold|10|20|false",
         "3|30|silver|20|null|true");
@@ -120,7 +120,7 @@ class ChangeDataRunTest extends EngineTestBase {
         "2|silver|2024-01-02|null|true", "3|bronze|2024-01-03|null|true", "3|gold|2024-01-01|2024-01-02|false");
     assertThat(snapshotRows()).isEqualTo(expected);
 
-    CliRun older = run(cfg, "--vars", "ds=2024-01-02");
+    RunOutput older = run(cfg, "--vars", "ds=2024-01-02");
     assertThat(older.exitCode()).isEqualTo(1);
     assertThat(older.errors()).singleElement().asString().isEqualTo("prodi: error: Cannot apply snapshot 2024-01-02 "
         + "to " + at("out/customers") + ": it is older than the last snapshot applied; snapshots apply in increasing "
@@ -145,7 +145,7 @@ class ChangeDataRunTest extends EngineTestBase {
     assertThat(Rows.of(spark().read().format("delta").load(at("out/customers")), "id", "seq", "segment"))
         .containsExactly("1|1|gold", "3|2|silver");
     input("1,1,U,gold\n");
-    CliRun older = run(cfg);
+    RunOutput older = run(cfg);
     assertThat(older.exitCode()).isEqualTo(1);
     assertThat(older.errors()).singleElement().asString().contains("it is older than the last snapshot applied");
   }
@@ -158,7 +158,7 @@ class ChangeDataRunTest extends EngineTestBase {
     succeed(cfg);
     cfg = layer("{path: out/customers, format: delta, mode: merge, merge: {keys: [id], sequence_by: seq}}");
     input("1,2,U,gold\n");
-    CliRun refused = run(cfg);
+    RunOutput refused = run(cfg);
     assertThat(refused.exitCode()).isEqualTo(1);
     assertThat(refused.errors()).singleElement().asString().isEqualTo("prodi: error: Cannot merge into "
         + at("out/customers") + ": the input has columns the table lacks; add them to the table with "

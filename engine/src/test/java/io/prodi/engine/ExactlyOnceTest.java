@@ -3,7 +3,7 @@ package io.prodi.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodi.state.StateStore;
-import io.prodi.testing.CliRun;
+import io.prodi.testing.RunOutput;
 import io.prodi.testing.FaultyFileSystem.Operation;
 import io.prodi.testing.FaultyFileSystem;
 import io.prodi.testing.Rows;
@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * quarantine and watermark must equal those of two clean runs, and both must equal what a plain-Java
  * model of the two days computes from the input rows alone ({@link #expected}), with no row twice.
  */
-class ExactlyOnceTest extends EngineTestBase {
+class ExactlyOnceTest extends LayerTestBase {
   private static final String DAY_2 = "id,name,country,amount,updated\n7,Old,CO,1.0,2024-01-06\n"
       + "8,New,MX,2.0,2024-01-07\n9,Far,US,3.0,2024-01-08\n1,Ana,CO,12.0,2024-01-07\n"; // a newer change to a day-1 key
 
@@ -234,13 +234,13 @@ class ExactlyOnceTest extends EngineTestBase {
     String cfg = config(sink);
 
     FaultyFileSystem.failOn(point.operation, point.pattern, 1);
-    CliRun crashed = run(cfg);
+    RunOutput crashed = run(cfg);
     assertThat(FaultyFileSystem.fired()).as("the fault fired").isEqualTo(1);
     assertThat(crashed.exitCode()).as(crashed.toString()).isEqualTo(1);
     assertThat(crashed.errors()).singleElement().asString().startsWith("prodi: error: Cannot ");
 
     folder.write("in/day2.csv", DAY_2); // the next day's rows land before the rerun
-    CliRun rerun = succeed(cfg);
+    RunOutput rerun = succeed(cfg);
     if (point == CrashPoint.DURING_THE_STAGED_MOVES || point == CrashPoint.AFTER_THE_MOVES_BEFORE_THE_COMMIT_MARKER) {
       assertThat(rerun.out() + rerun.err()).contains("out/sink: an earlier attempt of this run staged these rows; "
           + "not appended again");

@@ -7,7 +7,7 @@ import io.prodi.engine.change.ChangeModel.Change;
 import io.prodi.sink.MergeSpec;
 import io.prodi.sink.SinkSpec;
 import io.prodi.testing.Rows;
-import io.prodi.testing.SharedSpark;
+import io.prodi.testing.TestSession;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,7 +81,7 @@ class ChangeOrderPropertyTest {
     if (mode == Mode.SCD2) {
       List<String> everyChangeOnce = all.stream().map(c -> c.set + "|" + c.id + "|" + c.seq + "|" + c.delete)
           .distinct().sorted().collect(java.util.stream.Collectors.toList());
-      assertThat(Rows.of(SharedSpark.session().read().format("delta").load(tmp.resolve("_prodi_batched/changes")
+      assertThat(Rows.of(TestSession.get().read().format("delta").load(tmp.resolve("_prodi_batched/changes")
           .toString()), "set_id", "id", "seq", "_prodi_delete")).as("the change log holds every change once")
           .isEqualTo(everyChangeOnce);
     }
@@ -123,7 +123,7 @@ class ChangeOrderPropertyTest {
   }
 
   private void apply(Mode mode, List<Change> changes, String path) {
-    SparkSession spark = SharedSpark.session();
+    SparkSession spark = TestSession.get();
     List<Row> rows = new ArrayList<>();
     changes.forEach(c -> rows.add(RowFactory.create(c.set, c.id, c.seq, c.delete ? "D" : "U", c.segment, c.email)));
     Dataset<Row> input = spark.createDataFrame(rows, INPUT);
@@ -135,7 +135,7 @@ class ChangeOrderPropertyTest {
   }
 
   private static List<String> table(Mode mode, String path) {
-    Dataset<Row> table = SharedSpark.session().read().format("delta").load(path);
+    Dataset<Row> table = TestSession.get().read().format("delta").load(path);
     return mode == Mode.MERGE ? Rows.of(table, "set_id", "id", "seq", "segment", "email")
         : Rows.of(table, "set_id", "id", "seq", "segment", "email", "_valid_from", "_valid_to", "_is_current");
   }

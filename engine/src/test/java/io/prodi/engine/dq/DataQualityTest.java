@@ -1,13 +1,14 @@
-package io.prodi.dq;
+package io.prodi.engine.dq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.prodi.testing.CliRun;
+import io.prodi.engine.LayerRuns;
+import io.prodi.testing.RunOutput;
 import io.prodi.testing.ConfigFolder;
 import io.prodi.testing.JobCounter;
 import io.prodi.testing.Rows;
-import io.prodi.testing.SharedSpark;
+import io.prodi.testing.TestSession;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -51,11 +52,11 @@ class DataQualityTest {
         + "  expectations:\n" + expectations);
   }
 
-  private CliRun run(String config, String... more) {
-    return SharedSpark.runLayer(config, tmp, more);
+  private RunOutput run(String config, String... more) {
+    return LayerRuns.run(config, tmp, more);
   }
 
-  private static JsonNode summary(CliRun run) {
+  private static JsonNode summary(RunOutput run) {
     return run.summary();
   }
 
@@ -77,7 +78,7 @@ class DataQualityTest {
   })
   void eachRowTypeCountsItsFailingRowsAndIgnoresNullsUnlessAskedFor(String expectation, long failed) throws Exception {
     String spec = expectation.substring(0, expectation.length() - 1) + ", severity: warn}";
-    CliRun run = run(config("    - " + spec + "\n", ""));
+    RunOutput run = run(config("    - " + spec + "\n", ""));
     assertThat(run.exitCode()).as(run.toString()).isZero();
     JsonNode result = summary(run).get("expectations").get(0);
     assertThat(result.get("failed").asLong()).as(result.toString()).isEqualTo(failed);
@@ -98,7 +99,7 @@ class DataQualityTest {
   })
   void tableAndSchemaTypes(String expectation, String status, String observed) throws Exception {
     String spec = expectation.substring(0, expectation.length() - 1) + ", severity: warn}";
-    CliRun run = run(config("    - " + spec + "\n", ""));
+    RunOutput run = run(config("    - " + spec + "\n", ""));
     assertThat(run.exitCode()).as(run.toString()).isZero();
     JsonNode result = summary(run).get("expectations").get(0);
     assertThat(result.get("status").asText()).isEqualTo(status);
@@ -111,7 +112,7 @@ class DataQualityTest {
 
   @Test
   void aFailingErrorExpectationEndsTheRunBeforeAnythingIsWritten() throws Exception {
-    CliRun run = run(config("    - {type: not_null, column: id}\n"
+    RunOutput run = run(config("    - {type: not_null, column: id}\n"
         + "    - {type: valid_values, column: currency, values: [USD, EUR, COP], on_fail: quarantine}\n", ""));
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.errors()).containsExactly("prodi: error: Cannot write the silver output: 1 error expectation "
@@ -125,7 +126,7 @@ class DataQualityTest {
   @Test
   void failOnErrorFalseAndTheFlagsTurnFailuresIntoWarnings() throws Exception {
     String cfg = config("    - {type: not_null, column: id}\n", "  fail_on_error: false\n");
-    CliRun warned = run(cfg);
+    RunOutput warned = run(cfg);
     assertThat(warned.exitCode()).isZero();
     assertThat(warned.errLines()).contains("prodi: warning: [silver] expectation not_null_id: 1 of 8 rows failed "
         + "(samples: null) (error, on_fail fail, fail_on_error false)");
@@ -136,16 +137,16 @@ class DataQualityTest {
 
   @Test
   void quarantinedRowsCarryExactlyTheRulesTheyBrokeAndDroppedPlusKeptIsTheInput() throws Exception {
-    CliRun run = run(config("    - {type: valid_values, column: currency, values: [USD, EUR, COP], on_fail: quarantine}\n"
+    RunOutput run = run(config("    - {type: valid_values, column: currency, values: [USD, EUR, COP], on_fail: quarantine}\n"
         + "    - {type: non_negative, column: amount, on_fail: quarantine}\n"
         + "    - {type: condition, expr: 'amount <> 0', name: non_zero, on_fail: drop}\n"
         + "    - {type: regex, column: email, pattern: '@', severity: warn}\n"
         + "    - {type: range, column: amount, max: 1000, on_fail: quarantine}\n", ""), "--vars", "run_id=r-1");
     assertThat(run.exitCode()).as(run.toString()).isZero();
-    assertThat(Rows.of(SharedSpark.session().read().parquet(tmp.resolve("out/quarantine").toString()),
+    assertThat(Rows.of(TestSession.get().read().parquet(tmp.resolve("out/quarantine").toString()),
         "id", "array_join(_dq_failed, '+')", "_dq_run_id"))
         .containsExactly("2|non_negative_amount|r-1", "4|valid_values_currency+range_amount|r-1");
-    long kept = SharedSpark.session().read().parquet(tmp.resolve("out/kept").toString()).count();
+    long kept = TestSession.get().read().parquet(tmp.resolve("out/kept").toString()).count();
     JsonNode summary = summary(run);
     assertThat(kept).isEqualTo(5).isEqualTo(summary.get("sinks").get(0).get("rows").asLong());
     assertThat(summary.get("quarantine").get("rows").asLong()).isEqualTo(2);
@@ -171,7 +172,7 @@ class DataQualityTest {
         + "    - {type: not_null, column: ts, severity: warn}\n", "");
     long before = JobCounter.localBytesRead();
     try (JobCounter counter = JobCounter.start("silver")) {
-      CliRun run = run(cfg);
+      RunOutput run = run(cfg);
       assertThat(run.exitCode()).as(run.toString()).isZero();
       List<String> jobs = counter.jobs();
       // the config is read with java.nio (a local file), so Hadoop's counters see the source alone
@@ -197,14 +198,14 @@ class DataQualityTest {
     String cfg = config("    - {type: not_null, column: id, severity: warn}\n"
         + "    - {type: condition, expr: 'amount <> 0', name: non_zero, on_fail: drop}\n", "");
     try (JobCounter counter = JobCounter.start("silver")) {
-      CliRun run = run(cfg);
+      RunOutput run = run(cfg);
       assertThat(run.exitCode()).as(run.toString()).isZero();
       assertThat(counter.jobs()).filteredOn(j -> j.startsWith("[silver] dq: 2 expectations")).isEmpty();
       JsonNode summary = summary(run);
       assertThat(summary.get("expectations").get(0).get("failed").asLong()).isEqualTo(1);
       assertThat(summary.get("sinks").get(0).get("rows").asLong()).isEqualTo(7);
     }
-    assertThat(SharedSpark.session().read().parquet(tmp.resolve("out/kept").toString()).count()).isEqualTo(7);
+    assertThat(TestSession.get().read().parquet(tmp.resolve("out/kept").toString()).count()).isEqualTo(7);
   }
 
   /** With only a noop sink nothing computes the output: the checks run as their own one pass. */
@@ -214,7 +215,7 @@ class DataQualityTest {
         + "io:\n  source: {format: csv, path: in/tx.csv, options: {header: 'true'}, schema: " + SCHEMA + "}\n"
         + "  sink: {kind: noop}\n"
         + "dq: {expectations: [{type: valid_values, column: currency, values: [USD, EUR, COP], severity: warn}]}\n");
-    CliRun run = run(cfg);
+    RunOutput run = run(cfg);
     assertThat(run.exitCode()).as(run.toString()).isZero();
     JsonNode result = summary(run).get("expectations").get(0);
     assertThat(result.get("failed").asLong()).isEqualTo(1);

@@ -3,7 +3,7 @@ package io.prodi.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prodi.engine.bigquery.FakeBigQuery;
-import io.prodi.testing.CliRun;
+import io.prodi.testing.RunOutput;
 import io.prodi.testing.Rows;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * registered as the {@code bigquery} data source in the tests ({@link FakeBigQuery}) records the options each read
  * and write gets and keeps the rows. What the connector and BigQuery do with those options is Google's.
  */
-class BigQueryTest extends EngineTestBase {
+class BigQueryTest extends LayerTestBase {
   private static final String PEOPLE_ROWS = "[1|Ana|CO|10.5|2024-01-01, 2|Luis|CO|-3.0|2024-01-02, "
       + "2|Luis|CO|4.0|2024-01-05, 3|Marta|MX|7.25|2024-01-03, 4|null|US|null|2024-01-04]";
 
@@ -65,7 +65,7 @@ class BigQueryTest extends EngineTestBase {
    */
   @Test
   void anOverwriteByPartitionAsksTheConnectorForADynamicPartitionOverwrite() {
-    CliRun run = succeed(config("gold.yml", "gold",
+    RunOutput run = succeed(config("gold.yml", "gold",
         "    {type: bigquery, table: crm.people, mode: overwrite, partition_field: updated}\n", ""));
     assertThat(FakeBigQuery.writes()).singleElement().satisfies(write -> {
       assertThat(write.mode).isEqualTo(SaveMode.Overwrite);
@@ -96,7 +96,7 @@ class BigQueryTest extends EngineTestBase {
 
   @Test
   void aPartitionFieldTheOutputLacksFailsBeforeAnythingIsWritten() {
-    CliRun run = run(config("gold.yml", "gold", "    - {format: parquet, path: out, mode: overwrite}\n"
+    RunOutput run = run(config("gold.yml", "gold", "    - {format: parquet, path: out, mode: overwrite}\n"
         + "    - {type: bigquery, table: crm.people, mode: overwrite, partition_field: day, cluster_by: [region]}\n", ""));
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
     assertThat(run.errors()).singleElement().asString().isEqualTo("prodi: error: io.sink[1]: Cannot write column day: "
@@ -110,7 +110,7 @@ class BigQueryTest extends EngineTestBase {
   void aConnectorErrorIsOneLineNamingTheTableAndWritesNothing() {
     String cfg = folder.write("silver.yml", "layer: silver\nio:\n  source: {type: bigquery, name: t, table: crm.missing}\n"
         + "  sink: {format: parquet, path: out}\n");
-    CliRun failed = run(cfg);
+    RunOutput failed = run(cfg);
     assertThat(failed.exitCode()).isEqualTo(1);
     assertThat(failed.errors()).singleElement().asString()
         .isEqualTo("prodi: error: Cannot read bigquery source t: Not found: Table crm.missing (crm.missing)");

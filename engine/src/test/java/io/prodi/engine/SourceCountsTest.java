@@ -2,7 +2,7 @@ package io.prodi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prodi.testing.CliRun;
+import io.prodi.testing.RunOutput;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.spark.scheduler.SparkListener;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * checks or the sink; any other layer observes each source where it is read. The summary's counts are
  * the same either way.
  */
-class SourceCountsTest extends EngineTestBase {
+class SourceCountsTest extends LayerTestBase {
   /** The physical plans of the layer's queries (every step session's: one listener on the shared context). */
   private final List<String> plans = new CopyOnWriteArrayList<>();
   private final SparkListener listener = new SparkListener() {
@@ -47,8 +47,8 @@ class SourceCountsTest extends EngineTestBase {
    * Runs {@code config} and checks how its source was counted: by a metric observed at the source or not,
    * and the summary's 5 rows of the people file either way.
    */
-  private CliRun runCounted(String config, boolean observedAtSource) throws java.util.concurrent.TimeoutException {
-    CliRun run = succeed(config);
+  private RunOutput runCounted(String config, boolean observedAtSource) throws java.util.concurrent.TimeoutException {
+    RunOutput run = succeed(config);
     spark().sparkContext().listenerBus().waitUntilEmpty();
     long observing = plans.stream().filter(p -> p.contains("CollectMetrics") && p.contains("_source_0")).count();
     assertThat(observing > 0).as("a source metric in plans %s", plans).isEqualTo(observedAtSource);
@@ -58,7 +58,7 @@ class SourceCountsTest extends EngineTestBase {
 
   @Test
   void aLayerThatTransformsNothingCountsItsSourceFromTheChecksPass() throws Exception {
-    CliRun run = runCounted(config("silver.yml", "silver", "    {kind: noop}\n",
+    RunOutput run = runCounted(config("silver.yml", "silver", "    {kind: noop}\n",
         "dq: {expectations: [{type: not_null, column: name, severity: warn}]}\n"), false);
     assertThat(run.out() + run.err()).contains("read people: 5 rows");
     assertThat(summary(run).get("expectations").get(0).get("failed").asLong()).isEqualTo(1);
@@ -66,14 +66,14 @@ class SourceCountsTest extends EngineTestBase {
 
   @Test
   void aLayerThatTransformsNothingCountsItsSourceFromTheWrite() throws Exception {
-    CliRun run = runCounted(config("bronze.yml", "bronze", "    {path: out/people}\n", ""), false);
+    RunOutput run = runCounted(config("bronze.yml", "bronze", "    {path: out/people}\n", ""), false);
     assertThat(summary(run).get("sinks").get(0).get("rows").asLong()).isEqualTo(5);
     assertThat(read("parquet", "out/people").count()).isEqualTo(5);
   }
 
   @Test
   void aLayerWhoseSqlDropsRowsStillCountsEveryRowItsSourceGave() throws Exception {
-    CliRun run = runCounted(config("silver.yml", "silver", "    {path: out/people}\n",
+    RunOutput run = runCounted(config("silver.yml", "silver", "    {path: out/people}\n",
         "transform: {sql: [\"SELECT * FROM __INPUT__ WHERE country = 'CO'\"]}\n"), true);
     assertThat(summary(run).get("sinks").get(0).get("rows").asLong()).isEqualTo(3);
   }

@@ -3,7 +3,7 @@ package io.prodi.engine.dq;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prodi.testing.SharedSpark;
+import io.prodi.testing.TestSession;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,7 +22,7 @@ class RegexRuleTest {
 
   @Test
   void matchesWhatRlikeMatchesAndSkipsTheRegexOnPlainText() {
-    Dataset<Row> values = SharedSpark.session().createDataset(VALUES, Encoders.STRING()).toDF("v");
+    Dataset<Row> values = TestSession.get().createDataset(VALUES, Encoders.STRING()).toDF("v");
     for (String pattern : PATTERNS) {
       Column rule = RegexRule.matches(col("v"), pattern);
       List<Row> both = values.select(col("v"), rule.as("rule"), col("v").rlike(pattern).as("rlike")).collectAsList();

@@ -2,7 +2,7 @@ package io.prodi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prodi.testing.CliRun;
+import io.prodi.testing.RunOutput;
 import io.prodi.testing.Rows;
 import java.util.Arrays;
 import org.apache.spark.sql.Dataset;
@@ -11,7 +11,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
 
 /** The Python version's transform keys keep their effect on real DataFrames. */
-class PythonTransformsTest extends EngineTestBase {
+class PythonTransformsTest extends LayerTestBase {
   private static final String RAW = "  source: {format: csv, path: in/raw.csv, options: {header: 'true'}}\n";
 
   @Test
@@ -20,7 +20,7 @@ class PythonTransformsTest extends EngineTestBase {
     String config = folder.write("bronze.yml", "layer: bronze\nio:\n" + RAW + "  sink: {path: out/customers}\n"
         + "transform:\n  steps:\n    - name: normalize_columns\n      params:\n        mappings: {CUSTOMER_ID: customer_id,"
         + " SEGMENT: segment}\n  standardization:\n    timestamp_columns: [signup_ts]\n");
-    CliRun run = succeed(config);
+    RunOutput run = succeed(config);
     assertThat(run.err()).doesNotContain("warning");
     Dataset<Row> out = spark().read().parquet(at("out/customers"));
     assertThat(Arrays.asList(out.columns())).containsExactly("customer_id", "segment", "signup_ts");
@@ -45,7 +45,7 @@ class PythonTransformsTest extends EngineTestBase {
     folder.write("in/raw.csv", "id\n1\n");
     String config = folder.write("silver.yml", "layer: silver\nio:\n" + RAW + "  sink: {path: out/same}\n"
         + "transform:\n  steps:\n    - name: compute_churn_flags\n      params: {window_days: 30}\n");
-    CliRun run = succeed(config);
+    RunOutput run = succeed(config);
     assertThat(run.errLines().stream().filter(l -> l.contains("compute_churn_flags"))).singleElement().asString()
         .contains("warning").contains("prodi migrate");
     assertThat(Rows.of(spark().read().parquet(at("out/same")), "id")).containsExactly("1");
