@@ -19,13 +19,16 @@ class ArchitectureTest {
       "org/apache/spark/sql/Dataset", "org/apache/spark/SparkContext", "org/apache/spark/sql/SQLContext",
       "org/apache/spark/api/java/JavaSparkContext");
   private static final ClassFiles COMMON = ClassFiles.ofModuleOf(ConfigNode.class);
+  private static final ClassFiles RUN = ClassFiles.ofModuleOf(io.prodi.run.LayerRun.class);
   private static final ClassFiles ENGINE = ClassFiles.ofModuleOf(StepContext.class);
   private static final ClassFiles CLI = ClassFiles.ofModuleOf(Prodi.class);
 
   @Test
-  void theConfigLanguageValidatesWithoutASessionADatasetOrASparkContext() {
+  void theConfigLanguageAndTheRunValidateAndRunWithoutASessionADatasetOrASparkContext() {
     assertThat(COMMON.references()).hasSizeGreaterThan(100);
     assertThat(COMMON.referencesTo(SESSION)).isEmpty();
+    assertThat(RUN.references()).hasSizeGreaterThan(20);
+    assertThat(RUN.referencesTo(SESSION)).isEmpty();
   }
 
   @Test
@@ -36,8 +39,12 @@ class ArchitectureTest {
 
   @Test
   void eachModuleRefersOnlyToTheModulesBelowIt() {
-    assertThat(COMMON.referencesTo(Set.of("io/prodi/engine/", "io/prodi/api/", "io/prodi/cli/"))).isEmpty();
+    assertThat(COMMON.referencesTo(Set.of("io/prodi/run/", "io/prodi/ops/", "io/prodi/state/", "io/prodi/engine/",
+        "io/prodi/api/", "io/prodi/cli/"))).isEmpty();
+    assertThat(RUN.referencesTo(Set.of("io/prodi/engine/", "io/prodi/api/", "io/prodi/cli/"))).isEmpty();
+    assertThat(RUN.referencesTo(Set.of("io/prodi/config/"))).isNotEmpty();
     assertThat(ENGINE.referencesTo(Set.of("io/prodi/cli/"))).isEmpty();
+    assertThat(ENGINE.referencesTo(Set.of("io/prodi/run/"))).isNotEmpty();
     assertThat(ENGINE.referencesTo(Set.of("io/prodi/config/"))).isNotEmpty();
     assertThat(CLI.referencesTo(Set.of("io/prodi/engine/"))).isNotEmpty();
   }
@@ -56,7 +63,7 @@ class ArchitectureTest {
    */
   @Test
   void noModuleTestsTheClassOfASpecOutsideItsPackage() {
-    for (ClassFiles module : List.of(COMMON, ENGINE, CLI)) {
+    for (ClassFiles module : List.of(COMMON, RUN, ENGINE, CLI)) {
       assertThat(specTypeChecks(module.root())).as("instanceof of a spec class in %s", module.root()).isEmpty();
     }
   }
@@ -83,7 +90,7 @@ class ArchitectureTest {
 
   @Test
   void noModuleHasAPackageCycle() {
-    for (ClassFiles module : List.of(COMMON, ENGINE, CLI)) {
+    for (ClassFiles module : List.of(COMMON, RUN, ENGINE, CLI)) {
       assertThat(PackageCycles.of(module.references(), "io.prodi")).as("package cycles in %s", module.root())
           .isEmpty();
     }

@@ -3,8 +3,10 @@ package io.prodi.engine.change;
 import io.prodi.sink.SinkResult;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -37,10 +39,24 @@ abstract class ChangeTarget {
   /** A table property prodi set ({@code prodi.*}), if any. */
   abstract Optional<String> property(String key);
 
-  abstract void setProperty(String key, String value);
+  final void setProperty(String key, String value) {
+    session().sql("ALTER TABLE " + sqlName() + " SET TBLPROPERTIES ('" + key + "' = '" + value.replace("'", "\\'")
+        + "')");
+  }
 
-  /** New nullable columns, after the existing ones. */
-  abstract void addColumns(List<StructField> fields);
+  /** New nullable columns, after the existing ones (the same SQL for every format). */
+  final void addColumns(List<StructField> fields) {
+    if (!fields.isEmpty()) {
+      session().sql("ALTER TABLE " + sqlName() + " ADD COLUMNS (" + fields.stream()
+          .map(f -> Conditions.quoted(f.name()) + " " + f.dataType().sql()).collect(Collectors.joining(", ")) + ")");
+    }
+  }
+
+  /** The session its SQL runs in. */
+  abstract SparkSession session();
+
+  /** Its name in SQL: {@code delta.`path`} or the catalog table's name. */
+  abstract String sqlName();
 
   /** The table of prodi's kept beside this one under {@code name}; it needs this table to exist. */
   abstract ChangeTarget beside(String name);

@@ -94,18 +94,8 @@ final class DeltaTarget extends ChangeTarget {
   }
 
   @Override
-  void setProperty(String key, String value) {
-    spark.sql("ALTER TABLE " + sqlName() + " SET TBLPROPERTIES ('" + key + "' = '" + value.replace("'", "\\'") + "')");
-  }
-
-  @Override
-  void addColumns(List<org.apache.spark.sql.types.StructField> fields) {
-    if (fields.isEmpty()) {
-      return;
-    }
-    spark.sql("ALTER TABLE " + sqlName() + " ADD COLUMNS (" + fields.stream()
-        .map(f -> Conditions.quoted(f.name()) + " " + f.dataType().sql()).collect(java.util.stream.Collectors.joining(", "))
-        + ")");
+  SparkSession session() {
+    return spark;
   }
 
   @Override
@@ -148,7 +138,8 @@ final class DeltaTarget extends ChangeTarget {
     return path != null ? path : delta().detail().select("location").first().getString(0);
   }
 
-  private String sqlName() {
+  @Override
+  String sqlName() {
     return path != null ? "delta.`" + path.replace("`", "``") + "`" : table;
   }
 }

@@ -4,11 +4,9 @@ import io.prodi.run.RunFailure;
 import io.prodi.sink.SinkResult;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -115,16 +113,13 @@ public final class IcebergTarget extends ChangeTarget {
   }
 
   @Override
-  void setProperty(String key, String value) {
-    spark.sql("ALTER TABLE " + table + " SET TBLPROPERTIES ('" + key + "' = '" + value.replace("'", "\\'") + "')");
+  SparkSession session() {
+    return spark;
   }
 
   @Override
-  void addColumns(List<StructField> fields) {
-    if (!fields.isEmpty()) {
-      spark.sql("ALTER TABLE " + table + " ADD COLUMNS (" + fields.stream()
-          .map(f -> Conditions.quoted(f.name()) + " " + f.dataType().sql()).collect(Collectors.joining(", ")) + ")");
-    }
+  String sqlName() {
+    return table;
   }
 
   @Override

@@ -44,16 +44,6 @@ final class DeltaFormat extends FormatIO {
     return SinkResult.allRows();
   }
 
-  @Override
-  SinkResult overwrite(TableWrite write) {
-    org.apache.spark.sql.DataFrameWriter<Row> writer = write.writer(sparkName(), SaveMode.Overwrite);
-    if (!write.partitionBy().isEmpty()) {
-      writer = writer.option("partitionOverwriteMode", "dynamic");
-    }
-    writer.save(write.place());
-    return SinkResult.allRows();
-  }
-
   /** A merge or scd2 into the table at the path, after checking that a path holding other data is not taken for it. */
   @Override
   SinkResult merge(WriteMode mode, TableWrite write, MergeSpec merge) {

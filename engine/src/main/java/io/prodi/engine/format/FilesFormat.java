@@ -7,7 +7,7 @@ import org.apache.spark.sql.SaveMode;
 /**
  * Plain files (parquet, csv, json, orc, avro, text): an exactly-once append is staged and moved into place, then
  * marked committed ({@link StagedAppend}); an overwrite of partitioned data replaces only the partitions written
- * (Spark's dynamic partition overwrite, asked for on the write).
+ * ({@link FormatIO#overwrite}).
  */
 final class FilesFormat extends FormatIO {
   FilesFormat(TableFormat format) {
@@ -20,16 +20,6 @@ final class FilesFormat extends FormatIO {
       return StagedAppend.write(write.writer(sparkName(), SaveMode.Append), write.place(), write.txn().get(), write);
     }
     write.writer(sparkName(), SaveMode.Append).save(write.place());
-    return SinkResult.allRows();
-  }
-
-  @Override
-  SinkResult overwrite(TableWrite write) {
-    org.apache.spark.sql.DataFrameWriter<org.apache.spark.sql.Row> writer = write.writer(sparkName(), SaveMode.Overwrite);
-    if (!write.partitionBy().isEmpty()) {
-      writer = writer.option("partitionOverwriteMode", "dynamic");
-    }
-    writer.save(write.place());
     return SinkResult.allRows();
   }
 }

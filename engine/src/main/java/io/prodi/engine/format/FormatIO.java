@@ -50,8 +50,18 @@ public abstract class FormatIO {
   /** Appends the rows; with the run's transaction, exactly once: a rerun of a committed attempt appends nothing. */
   abstract SinkResult append(TableWrite write);
 
-  /** Replaces what the written partitions held (everything, when the data is not partitioned). */
-  abstract SinkResult overwrite(TableWrite write);
+  /**
+   * Replaces what the written partitions held (everything, when the data is not partitioned): for data at a path,
+   * Spark's dynamic partition overwrite, asked for on the write itself (files and Delta both honour it).
+   */
+  SinkResult overwrite(TableWrite write) {
+    org.apache.spark.sql.DataFrameWriter<Row> writer = write.writer(sparkName(), SaveMode.Overwrite);
+    if (!write.partitionBy().isEmpty()) {
+      writer = writer.option("partitionOverwriteMode", "dynamic");
+    }
+    writer.save(write.place());
+    return SinkResult.allRows();
+  }
 
   /** A merge or scd2; only formats with row-level commits take one (the config refuses the others). */
   SinkResult merge(WriteMode mode, TableWrite write, MergeSpec merge) {
