@@ -19,7 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A layer run as {@code prodi run-layer -c CONFIG --base-dir BASE [--vars K=V]... [--dry-run]} makes it, on the test
+ * A layer run as {@code prodi run-layer -c CONFIG --base-dir BASE [--vars K=V]... [--dry-run] [--dq-[no-]fail-on-error]}
+ * makes it, on the test
  * JVM's one session and without the command line: {@link LayerRun} given the engine a main class builds, so the
  * engine's tests run beside the engine.
  */
@@ -29,15 +30,18 @@ public final class LayerRuns {
   public static RunOutput run(String config, Path base, String... more) {
     Map<String, String> vars = new LinkedHashMap<>();
     boolean dryRun = false;
+    Optional<Boolean> failOnError = Optional.empty();
     for (int i = 0; i < more.length; i++) {
       if (more[i].equals("--dry-run")) {
         dryRun = true;
+      } else if (more[i].equals("--dq-fail-on-error") || more[i].equals("--dq-no-fail-on-error")) {
+        failOnError = Optional.of(more[i].equals("--dq-fail-on-error"));
       } else if (more[i].equals("--vars") && i + 1 < more.length && more[i + 1].indexOf('=') > 0) {
         String pair = more[++i];
         vars.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
       } else {
-        throw new IllegalArgumentException("Cannot run the layer: an engine test takes --vars K=V and --dry-run, "
-            + "the command line the rest (" + more[i] + ")");
+        throw new IllegalArgumentException("Cannot run the layer: an engine test takes --vars K=V, --dry-run and "
+            + "--dq-[no-]fail-on-error, the command line the rest (" + more[i] + ")");
       }
     }
     ConfigFiles files = new ConfigFiles(TestFileSystems.withTestFs(ConfigFiles.fromSystemProperties().hadoopConf()));
@@ -46,7 +50,7 @@ public final class LayerRuns {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), false);
-    RunRequest request = new RunRequest(config, Optional.empty(), vars, env, dryRun, Optional.empty(), base.toString(),
+    RunRequest request = new RunRequest(config, Optional.empty(), vars, env, dryRun, failOnError, base.toString(),
         Optional.empty(), files, Instant.now());
     int code = new LayerRun(console, new SparkLayerEngine(configs -> TestSession.get())).execute(request);
     return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -132,7 +132,7 @@ class DataQualityTest {
         + "(samples: null) (error, on_fail fail, fail_on_error false)");
     assertThat(run(cfg, "--dq-fail-on-error").exitCode()).isEqualTo(1);
     String strict = config("    - {type: not_null, column: id}\n", "");
-    assertThat(run(strict, "--dq.no-fail-on-error").exitCode()).isZero();
+    assertThat(run(strict, "--dq-no-fail-on-error").exitCode()).isZero();
   }
 
   @Test
