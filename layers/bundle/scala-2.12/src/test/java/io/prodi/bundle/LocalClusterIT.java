@@ -121,8 +121,10 @@ class LocalClusterIT {
     assertThat(prodi.waitFor(180, TimeUnit.SECONDS)).isTrue();
     String log = Files.readString(base.resolve("run.log"));
     assertThat(prodi.exitValue()).as(log).isZero();
+    Map<String, Long> reasons = taskEndReasons(events);
+    System.out.println("LocalClusterIT: task end reasons after the worker's loss: " + reasons);
     assertThat(redoneTasks(events)).as("tasks of the lost executor, failed and run again (Spark's event log; task "
-        + "end reasons seen: " + taskEndReasons(events) + ")").isPositive();
+        + "end reasons seen: " + reasons + ")").isPositive();
     List<String> expected = new java.util.ArrayList<>();
     for (int account = 0; account < 1000; account++) {
       expected.add("A" + account + "," + (rows / 1000) + "," + expectedTotal(rows, account));
