@@ -2,6 +2,8 @@ package io.prodi.engine;
 
 import io.prodi.config.LayerConfig;
 import io.prodi.sink.SinkSpec;
+import io.prodi.engine.format.FormatIO;
+import io.prodi.engine.format.FormatIOs;
 import io.prodi.storage.TableFormat;
 import java.util.List;
 import java.util.Map;
@@ -12,19 +14,21 @@ import org.apache.spark.sql.SparkSession;
  * (through {@link SparkLayerEngine}'s factory); everything else receives a session.
  */
 public final class SparkSessions {
-  static final String DELTA_EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
-  static final String ICEBERG_EXTENSION = "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions";
-  static final String DELTA_CATALOG = "org.apache.spark.sql.delta.catalog.DeltaCatalog";
+  static final String DELTA_EXTENSION = FormatIOs.of(TableFormat.DELTA).sessionExtension().orElseThrow();
+  static final String ICEBERG_EXTENSION = FormatIOs.of(TableFormat.ICEBERG).sessionExtension().orElseThrow();
+  static final String DELTA_CATALOG = FormatIOs.of(TableFormat.DELTA).sessionSettings()
+      .get("spark.sql.catalog.spark_catalog");
   private static final String SCHEDULER_MODE = "spark.scheduler.mode";
 
   private SparkSessions() {}
 
   /**
    * The process's session, set up for {@code configs}: the first one's app name and options, dynamic
-   * partition overwrite, FAIR scheduling (unless spark-submit set a mode), and Delta Lake's extension and
-   * catalog when any of them uses delta or the class path has it, for the event log, and Iceberg's SQL extensions
-   * when any of them uses an Iceberg table (these are static: they must be set when the session starts, so a
-   * pipeline passes all of its steps; extensions given to spark-submit are kept).
+   * partition overwrite, FAIR scheduling (unless spark-submit set a mode), and what each table format the configs
+   * use asks of a session ({@link FormatIO#sessionExtension()}, {@link FormatIO#sessionSettings()}) when its runtime
+   * is on the class path: Delta always, for the event log; Iceberg's SQL extensions when a config uses an Iceberg
+   * table. These are static: they must be set when the session starts, so a pipeline passes all of its steps;
+   * extensions given to spark-submit are kept, after prodi's.
    */
   public static SparkSession getOrCreate(List<LayerConfig> configs) {
     SparkSession.Builder builder = SparkSession.builder()
@@ -42,12 +46,17 @@ public final class SparkSessions {
       java.util.function.Predicate<String> onClassPath) {
     Map<String, String> settings = new java.util.LinkedHashMap<>();
     java.util.Set<String> extensions = new java.util.LinkedHashSet<>();
-    boolean delta = configs.stream().anyMatch(SparkSessions::usesDelta) || onClassPath.test(DELTA_EXTENSION);
-    if (configs.isEmpty()) {
-      if (delta) {
-        settings.put("spark.sql.extensions", DELTA_EXTENSION);
-        settings.put("spark.sql.catalog.spark_catalog", DELTA_CATALOG);
-      }
+    java.util.Map<String, String> formatSettings = new java.util.LinkedHashMap<>();
+    for (TableFormat format : formatsOf(configs)) { // what each format the configs use asks of the session
+      FormatIO io = FormatIOs.of(format);
+      io.sessionExtension().filter(onClassPath).ifPresent(extension -> {
+        extensions.add(extension);
+        formatSettings.putAll(io.sessionSettings());
+      });
+    }
+    if (configs.isEmpty()) { // prodi show PATH
+      settings.putAll(formatSettings);
+      extensions.forEach(e -> settings.put("spark.sql.extensions", e));
       return settings;
     }
     LayerConfig first = configs.get(0);
@@ -58,13 +67,7 @@ public final class SparkSessions {
     }
     settings.putAll(first.compute().options());
     settings.putAll(DataprocLineage.settings(submitted, configs));
-    if (delta) { // the event log is Delta
-      extensions.add(DELTA_EXTENSION);
-      settings.put("spark.sql.catalog.spark_catalog", DELTA_CATALOG);
-    }
-    if (configs.stream().anyMatch(SparkSessions::usesIceberg) && onClassPath.test(ICEBERG_EXTENSION)) {
-      extensions.add(ICEBERG_EXTENSION); // MERGE INTO an Iceberg table, Iceberg's procedures
-    }
+    settings.putAll(formatSettings);
     if (!extensions.isEmpty()) {
       java.util.Arrays.stream(submitted.getOrDefault("spark.sql.extensions", "").split(",")).map(String::trim)
           .filter(e -> !e.isEmpty()).forEach(extensions::add); // kept, after prodi's
@@ -81,6 +84,16 @@ public final class SparkSessions {
   /** Whether a config reads or writes an Iceberg table of a declared catalog. */
   static boolean usesIceberg(LayerConfig config) {
     return formatsOf(config).contains(TableFormat.ICEBERG);
+  }
+
+  /**
+   * The table formats the configs read and write (their sources', sinks' and quarantines'), Delta first, and Delta
+   * whenever none names it too: the event log is a Delta table.
+   */
+  private static java.util.Set<TableFormat> formatsOf(List<LayerConfig> configs) {
+    java.util.Set<TableFormat> formats = java.util.EnumSet.of(TableFormat.DELTA);
+    configs.forEach(config -> formats.addAll(formatsOf(config)));
+    return formats;
   }
 
   /** The table formats a config reads and writes: its sources', sinks' and quarantine's. */

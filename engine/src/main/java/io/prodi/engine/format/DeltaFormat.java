@@ -22,8 +22,22 @@ import org.apache.spark.sql.SparkSession;
  * ({@link DeltaChanges}).
  */
 final class DeltaFormat extends FormatIO {
+  static final String EXTENSION = "io.delta.sql.DeltaSparkSessionExtension";
+  static final String CATALOG = "org.apache.spark.sql.delta.catalog.DeltaCatalog";
+
   DeltaFormat() {
     super(TableFormat.DELTA);
+  }
+
+  @Override
+  public Optional<String> sessionExtension() {
+    return Optional.of(EXTENSION);
+  }
+
+  /** Delta's catalog as the session catalog: a Delta table by name ({@code delta.`path`}, a catalog table). */
+  @Override
+  public java.util.Map<String, String> sessionSettings() {
+    return java.util.Map.of("spark.sql.catalog.spark_catalog", CATALOG);
   }
 
   @Override

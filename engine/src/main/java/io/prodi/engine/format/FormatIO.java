@@ -91,6 +91,16 @@ public abstract class FormatIO {
         + "(by: version needs delta or iceberg)");
   }
 
+  /** The SQL extension a session needs for this format's statements (MERGE INTO, procedures), if any. */
+  public Optional<String> sessionExtension() {
+    return Optional.empty();
+  }
+
+  /** The static settings, besides its extension, a session needs for this format (a catalog implementation). */
+  public java.util.Map<String, String> sessionSettings() {
+    return java.util.Map.of();
+  }
+
   /** The name Spark's readers and writers know this format by. */
   public String sparkName() {
     return format == TableFormat.JSONL ? "json" : format.id();

@@ -31,6 +31,12 @@ final class IcebergFormat extends FormatIO {
     super(TableFormat.ICEBERG);
   }
 
+  /** Iceberg's SQL extensions: MERGE INTO an Iceberg table, its procedures (the changelog view). */
+  @Override
+  public Optional<String> sessionExtension() {
+    return Optional.of("org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");
+  }
+
   @Override
   SinkResult append(TableWrite write) {
     boolean exists = exists(write);

@@ -94,4 +94,46 @@ class ScriptsIT {
         + "lines follow)\n    Exception in thread \"main\" java.lang.OutOfMemoryError\n")
         .contains("smoke-prod: ok     cfg/b.prod.yml").contains("smoke-prod: 1 passed, 1 failed");
   }
+
+  /**
+   * bin/local-kafka: a broker of its own on other ports; records produced over SASL/SCRAM with the test user are
+   * consumed back, a wrong password is refused by the broker, and create-topic on a stopped broker says so.
+   */
+  @Test
+  void localKafkaTakesTheScramUserRefusesAWrongPasswordAndStops(@TempDir Path dir) throws Exception {
+    Map<String, String> port = Map.of("PRODI_KAFKA_PORT", "19092");
+    try {
+      ProcessRun start = ProcessRun.run(port, List.of("bin/local-kafka", "start"));
+      assertThat(start.exitCode).as(start.toString()).isZero();
+      assertThat(start.err).contains("local-kafka: Kafka on 127.0.0.1:19092 (PLAINTEXT) and 127.0.0.1:19094 (SASL "
+          + "SCRAM-SHA-512, PLAIN)");
+      assertThat(ProcessRun.run(port, List.of("bin/local-kafka", "create-topic", "orders", "3")).err)
+          .contains("local-kafka: topic orders (3 partitions)");
+      Path good = dir.resolve("good.properties");
+      Files.writeString(good, "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=SCRAM-SHA-512\nsasl.jaas.config="
+          + "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"prodi\" password=\""
+          + "prodi-local-test\";\n");
+      Path bad = dir.resolve("bad.properties");
+      Files.writeString(bad, Files.readString(good).replace("prodi-local-test", "not-the-password"));
+      String kafka = "java -cp \"$(cat target/local-kafka-classpath.txt)\" ";
+      ProcessRun produced = ProcessRun.run(Map.of(), List.of("bash", "-c", "printf 'a\\nb\\nc\\n' | " + kafka
+          + "kafka.tools.ConsoleProducer --bootstrap-server 127.0.0.1:19094 --topic orders --producer.config " + good));
+      assertThat(produced.exitCode).as(produced.toString()).isZero();
+      String consume = kafka + "org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server 127.0.0.1:19094 "
+          + "--topic orders --from-beginning --timeout-ms 15000 --consumer.config ";
+      ProcessRun consumed = ProcessRun.run(Map.of(), List.of("bash", "-c", consume + good + " --max-messages 3"));
+      assertThat(consumed.out.lines().sorted()).as(consumed.toString()).containsExactly("a", "b", "c");
+      ProcessRun refused = ProcessRun.run(Map.of(), List.of("bash", "-c", consume + bad + " --max-messages 1"));
+      assertThat(refused.out).as(refused.toString()).doesNotContain("a\n");
+      assertThat(refused.err + Files.readString(Paths.get("target/local-kafka-19092/server.log")))
+          .contains("Authentication failed during authentication due to invalid credentials with SASL mechanism "
+              + "SCRAM-SHA-512");
+    } finally {
+      ProcessRun.run(port, List.of("bin/local-kafka", "stop"));
+    }
+    ProcessRun stopped = ProcessRun.run(port, List.of("bin/local-kafka", "create-topic", "late"));
+    assertThat(stopped.exitCode).isEqualTo(1);
+    assertThat(stopped.err).contains("local-kafka: error: Cannot create topic late: nothing listens on "
+        + "127.0.0.1:19092 (bin/local-kafka start)");
+  }
 }
