@@ -60,15 +60,13 @@ public final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = options.console(context);
-    if (!List.of("text", "json").contains(format)) {
-      throw new ParameterException(spec.commandLine(),
-          "Cannot use format '" + format + "' in --format: unknown format (valid: text, json)");
-    }
+    Output output = Output.of(format).orElseThrow(() -> new ParameterException(spec.commandLine(),
+        "Cannot use format '" + format + "' in --format: unknown format (valid: text, json)"));
     if (pipeline != null && !options.configs.isEmpty()) {
       throw new ParameterException(spec.commandLine(), "Cannot plan: give -p/--pipeline or -c/--config, not both ("
           + pipeline + ", " + String.join(", ", options.configs) + ")");
     }
-    boolean json = format.equals("json");
+    boolean json = output == Output.JSON;
     if (json && analyze) {
       throw new ParameterException(spec.commandLine(), "Cannot plan: --analyze prints text only (--format json)");
     }
@@ -152,6 +150,16 @@ public final class PlanCommand implements Callable<Integer> {
           new RunSummary(loaded.config().layer().id(), "plan", loaded.config().uri(), request.start())));
       console.result("[" + loaded.config().layer().id() + "] analyzed: the SQL resolves; output schema:");
       console.result(schema.stripTrailing());
+    }
+  }
+
+  /** What {@code --format} prints: the plan as text, or the pipeline graph as JSON. */
+  private enum Output {
+    TEXT, JSON;
+
+    static java.util.Optional<Output> of(String name) {
+      return java.util.Arrays.stream(values()).filter(o -> o.name().toLowerCase(java.util.Locale.ROOT).equals(name))
+          .findFirst();
     }
   }
 }

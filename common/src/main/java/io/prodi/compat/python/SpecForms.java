@@ -20,6 +20,8 @@ final class SpecForms {
   private static final Map<String, Map<String, String>> AUTH_ALIASES = Map.of(
       "bearer_env", BEARER, "bearer", BEARER, "api_key_header", API_KEY, "api_key", API_KEY,
       "basic_env", BASIC, "basic", BASIC, "oauth2_client_credentials", OAUTH2, "oauth2", OAUTH2);
+  /** The source and sink {@code type} of a database table. */
+  private static final String JDBC_TYPE = "jdbc";
 
   private SpecForms() {}
 
@@ -96,7 +98,7 @@ final class SpecForms {
 
   /** JDBC auth: {@code mode: env} is basic_env, {@code username_env} is user_env. */
   private static void jdbcAuth(Rewrite rewrite, List<Object> spec) {
-    if (!rewrite.at(spec).path("type").asText("").equalsIgnoreCase("jdbc")) {
+    if (!JDBC_TYPE.equalsIgnoreCase(rewrite.at(spec).path("type").asText(""))) {
       return;
     }
     List<Object> auth = Rewrite.child(spec, "auth");
