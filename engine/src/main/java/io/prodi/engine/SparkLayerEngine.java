@@ -156,7 +156,6 @@ public final class SparkLayerEngine implements LayerEngine {
     }
     SparkSession step = session.newSession();
     step.conf().set("spark.sql.session.timeZone", config.environmentConfig().timezone());
-    step.conf().set("spark.sql.sources.partitionOverwriteMode", "dynamic");
     config.compute().options().forEach((key, value) -> {
       if (!step.conf().isModifiable(key) && !value.equals(step.conf().get(key, null))) {
         return; // static or core conf: fixed when the process's session started

@@ -23,8 +23,7 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   /**
-   * The process's session, set up for {@code configs}: the first one's app name and options, dynamic
-   * partition overwrite, FAIR scheduling (unless spark-submit set a mode), and what each table format the configs
+   * The process's session, set up for {@code configs}: the first one's app name and options, FAIR scheduling (unless spark-submit set a mode), and what each table format the configs
    * use asks of a session ({@link FormatIO#sessionExtension()}, {@link FormatIO#sessionSettings()}) when its runtime
    * is on the class path: Delta always, for the event log; Iceberg's SQL extensions when a config uses an Iceberg
    * table. These are static: they must be set when the session starts, so a pipeline passes all of its steps;
@@ -60,7 +59,6 @@ public final class SparkSessions {
       return settings;
     }
     LayerConfig first = configs.get(0);
-    settings.put("spark.sql.sources.partitionOverwriteMode", "dynamic");
     settings.put("spark.sql.session.timeZone", first.environmentConfig().timezone());
     if (submitted.get(SCHEDULER_MODE) == null) { // not set by spark-submit, the cluster or a system property
       settings.put(SCHEDULER_MODE, "FAIR"); // concurrent pipeline steps share the cores, a pool each

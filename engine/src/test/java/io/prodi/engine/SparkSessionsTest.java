@@ -51,7 +51,7 @@ class SparkSessionsTest extends EngineConfigs {
     Map<String, String> settings = SparkSessions.settings(List.of(parquet()), Map.of(), BOTH_ON_CLASS_PATH);
     assertThat(extensions(settings)).containsExactly(SparkSessions.DELTA_EXTENSION);
     assertThat(settings).containsEntry("spark.sql.catalog.spark_catalog", SparkSessions.DELTA_CATALOG)
-        .containsEntry("spark.scheduler.mode", "FAIR").containsEntry("spark.sql.sources.partitionOverwriteMode", "dynamic");
+        .containsEntry("spark.scheduler.mode", "FAIR").doesNotContainKey("spark.sql.sources.partitionOverwriteMode");
   }
 
   @Test

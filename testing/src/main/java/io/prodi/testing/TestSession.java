@@ -28,7 +28,6 @@ public final class TestSession {
             .config("spark.sql.extensions", extensions())
             .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
             .config("spark.databricks.delta.snapshotPartitions", "2")
-            .config("spark.sql.sources.partitionOverwriteMode", "dynamic")
             .getOrCreate();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
