@@ -27,8 +27,10 @@ public final class LayerConfig {
   private final String baseDir;
   private final LineageSpec lineage;
   private final Map<String, io.prodi.catalog.CatalogSpec> catalogs;
+  private final TriggerSpec trigger;
 
   LayerConfig(Builder b) {
+    this.trigger = b.trigger;
     this.uri = b.uri;
     this.layer = b.layer;
     this.environment = b.environment;
@@ -63,6 +65,16 @@ public final class LayerConfig {
   /** {@code dry_run} as the config says it; null when it does not. */
   public Boolean dryRun() {
     return dryRun;
+  }
+
+  /** How a layer that reads a stream runs its micro-batches (available_now unless the config says). */
+  public TriggerSpec trigger() {
+    return trigger;
+  }
+
+  /** Whether a source reads a stream (a position planned before each micro-batch: Kafka offsets, new files). */
+  public boolean streams() {
+    return sources.stream().anyMatch(s -> s.watermark().map(io.prodi.source.WatermarkSpec::planned).orElse(false));
   }
 
   public ComputeSpec compute() {
@@ -175,6 +187,7 @@ public final class LayerConfig {
     String baseDir;
     LineageSpec lineage;
     Map<String, io.prodi.catalog.CatalogSpec> catalogs = Map.of();
+    TriggerSpec trigger = TriggerSpec.availableNow();
 
     Builder() {}
 
@@ -195,6 +208,7 @@ public final class LayerConfig {
       baseDir = c.baseDir;
       lineage = c.lineage;
       catalogs = c.catalogs;
+      trigger = c.trigger;
     }
   }
 }

@@ -25,7 +25,7 @@ public final class LayerConfigReader {
   public static final Set<String> STATE_KEYS = Set.of("uri");
   public static final Set<String> KEYS = Set.of("layer", "environment", "dry_run", "description", "compute", "io",
       "transform", "dq", "storage", "state", "lineage", "dataset_config", "environment_config", "database_config",
-      "catalogs");
+      "catalogs", "trigger");
   private static final Set<String> RESERVED_VIEWS = Set.of("__INPUT__", "__BASE__");
 
   private LayerConfigReader() {}
@@ -49,17 +49,25 @@ public final class LayerConfigReader {
     b.sinks = sinks(io.get("sink"), defaultMode);
     b.transform = root.has("transform") ? TransformSpec.bind(root.get("transform")) : TransformSpec.none();
     b.dq = DqSpec.bind(root.get("dq"));
+    if (b.sources.stream().anyMatch(SourceSpec::decodesValues)) {
+      b.dq = b.dq.withValueParses();
+    }
     b.storage = StorageSpec.bindAll(root.get("storage"));
     ConfigNode state = root.get("state");
     state.allowKeys("state", STATE_KEYS);
     b.stateUri = state.get("uri").text();
     b.lineage = LineageSpec.bind(root.get("lineage")).orElse(null);
     b.catalogs = CatalogSpec.bindAll(root.get("catalogs"));
+    b.trigger = TriggerSpec.bind(root.get("trigger"));
     b.datasetId = datasetId;
     b.environmentConfig = environmentConfig;
     b.baseDir = baseDir;
     LayerConfig config = new LayerConfig(b);
     OwnSourceOverwrite.check(io.get("sink"), config);
+    if (root.has("trigger") && !config.streams()) {
+      root.get("trigger").error("Cannot set a trigger: no source of this layer reads a stream (a kafka source, or "
+          + "files with incremental by files) (" + root.get("trigger").shown() + ")");
+    }
     return config;
   }
 

@@ -95,6 +95,23 @@ public final class DqSpec {
     return new DqSpec(replaced, failOnError, quarantine, reportPath);
   }
 
+  /**
+   * This block with the built-in {@code value_parses} expectation, for a layer whose source decodes values,
+   * unless the config names it: its rows quarantined when there is a quarantine, else the run fails.
+   */
+  public DqSpec withValueParses() {
+    if (expectations.stream().anyMatch(e -> e instanceof ValueParsesSpec)) {
+      return this;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode tree =
+        new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("type", "value_parses")
+            .put("on_fail", quarantine != null ? "quarantine" : "fail");
+    List<ExpectationSpec> all = new ArrayList<>(expectations);
+    ExpectationTypes.bind(io.prodi.yaml.ConfigNode.root(tree, new io.prodi.yaml.Findings("(built in)")))
+        .ifPresent(all::add);
+    return new DqSpec(all, failOnError, quarantine, reportPath);
+  }
+
   /** This block with {@code fail_on_error} as a command-line flag says. */
   public DqSpec withFailOnError(boolean value) {
     return new DqSpec(expectations, value, quarantine, reportPath);

@@ -31,7 +31,8 @@ public final class ExpectationTypes {
       new ExpectationType("anomaly", ExpectationType.Scope.TABLE, AnomalySpec::bind, "metric", "column", "window",
           "min_history", "method", "max_change", "threshold"),
       new ExpectationType("columns_exist", ExpectationType.Scope.SCHEMA, ColumnsExistSpec::bind, "columns"),
-      new ExpectationType("referential", ExpectationType.Scope.JOIN, ReferentialSpec::bind, "column", "ref"));
+      new ExpectationType("referential", ExpectationType.Scope.JOIN, ReferentialSpec::bind, "column", "ref"),
+      new ExpectationType("value_parses", ExpectationType.Scope.ROW, ValueParsesSpec::bind));
 
   private ExpectationTypes() {}
 

@@ -51,6 +51,14 @@ public interface SourceSpec {
   }
 
 
+  /**
+   * Whether it decodes each record's value (json, avro on a stream), so that a value may not decode: the layer then
+   * has the built-in {@code value_parses} expectation.
+   */
+  default boolean decodesValues() {
+    return false;
+  }
+
   /** Where it reads from, for plans and summaries (never a secret). */
   String location(Map<String, StorageSpec> storage, String baseDir);
 

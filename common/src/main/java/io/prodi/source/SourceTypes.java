@@ -15,7 +15,8 @@ public final class SourceTypes {
       "table", new SourceType("table", TableSourceSpec.KEYS, TableSourceSpec::bind),
       "http", new SourceType("http", HttpSourceSpec.KEYS, HttpSourceSpec::bind),
       "jdbc", new SourceType("jdbc", JdbcSourceSpec.KEYS, JdbcSourceSpec::bind),
-      "bigquery", new SourceType("bigquery", BigQuerySourceSpec.KEYS, BigQuerySourceSpec::bind));
+      "bigquery", new SourceType("bigquery", BigQuerySourceSpec.KEYS, BigQuerySourceSpec::bind),
+      "kafka", new SourceType("kafka", KafkaSourceSpec.KEYS, KafkaSourceSpec::bind));
 
   private SourceTypes() {}
 

@@ -12,6 +12,8 @@ public final class WatermarkSpec {
   public static final Set<String> INCREMENTAL_KEYS = Set.of("watermark", "by", "state_id");
   /** The column a read by version carries: the table version of each change, its watermark. */
   public static final String COMMIT_VERSION = "_commit_version";
+  /** What a planned position's summary calls its field. */
+  public static final String POSITION = "position";
   /** The keys of every watermark; an http source also takes {@code param}. */
   public static final Set<String> KEYS = Set.of("field", "state_id", "default", "from_env", "lag");
   public static final String DEFAULT_VALUE = "1970-01-01T00:00:00Z";
@@ -25,6 +27,7 @@ public final class WatermarkSpec {
   private final Duration lag;
   private final String placeholder;
   private final boolean byVersion;
+  private final boolean planned;
 
   private WatermarkSpec(String field, String stateId, String defaultValue, String fromEnv, String param,
       Duration lag, String placeholder) {
@@ -33,6 +36,12 @@ public final class WatermarkSpec {
 
   private WatermarkSpec(String field, String stateId, String defaultValue, String fromEnv, String param,
       Duration lag, String placeholder, boolean byVersion) {
+    this(field, stateId, defaultValue, fromEnv, param, lag, placeholder, byVersion, false);
+  }
+
+  private WatermarkSpec(String field, String stateId, String defaultValue, String fromEnv, String param,
+      Duration lag, String placeholder, boolean byVersion, boolean planned) {
+    this.planned = planned;
     this.field = field;
     this.byVersion = byVersion;
     this.stateId = stateId;
@@ -93,6 +102,23 @@ public final class WatermarkSpec {
     }
     return Optional.of(new WatermarkSpec(COMMIT_VERSION, incremental.get("state_id").text(), "-1", null, null,
         Duration.ZERO, DEFAULT_PLACEHOLDER, true));
+  }
+
+  /**
+   * A position the run plans before it reads instead of observing it in the rows: the end offset of every
+   * partition of a stream, the files found new. {@code start} is what a first run starts from
+   * ({@code earliest}, {@code latest}, {@code none}).
+   */
+  public static WatermarkSpec planned(String stateId, String start) {
+    return new WatermarkSpec(POSITION, stateId, start, null, null, Duration.ZERO, DEFAULT_PLACEHOLDER, false, true);
+  }
+
+  /**
+   * Whether the run plans its next value before reading (a stream's offsets, new files): the source reads
+   * exactly from the committed value to the planned one, and the planned value is what commits.
+   */
+  public boolean planned() {
+    return planned;
   }
 
   /**

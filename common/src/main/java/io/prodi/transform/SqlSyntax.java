@@ -33,6 +33,15 @@ public final class SqlSyntax {
     return errorOf(() -> StructType.fromDDL(ddl));
   }
 
+  /** A problem with a schema in Spark's JSON form ({@code {"type":"struct","fields":[...]}}), if any. */
+  public static Optional<String> schemaJsonError(String json) {
+    return errorOf(() -> {
+      if (!(org.apache.spark.sql.types.DataType.fromJson(json) instanceof StructType)) {
+        throw new IllegalArgumentException("the schema is not a struct");
+      }
+    });
+  }
+
   public static Optional<String> tableNameError(String name) {
     return errorOf(() -> PARSER.parseMultipartIdentifier(name));
   }

@@ -28,8 +28,13 @@ final class LayerExecution {
   private final LayerConfig config;
   private final String logicalDate;
   private final RunSummary summary;
+  private final io.prodi.run.StreamBatch batch;
+  private final io.prodi.run.StreamTargets targets;
 
-  LayerExecution(StepContext context, RunSummary summary, String logicalDate) {
+  LayerExecution(StepContext context, RunSummary summary, String logicalDate, io.prodi.run.StreamBatch batch,
+      io.prodi.run.StreamTargets targets) {
+    this.batch = batch;
+    this.targets = targets;
     this.context = context;
     this.config = context.config();
     this.logicalDate = logicalDate;
@@ -38,7 +43,12 @@ final class LayerExecution {
 
   void run() {
     io.prodi.engine.spi.PlatformDataSources.require(context.spark(), config);
-    Watermarks watermarks = Watermarks.start(context, context.env());
+    Watermarks watermarks = Watermarks.start(context, context.env(), batch);
+    watermarks.recordStream(summary, targets, config.trigger().describe());
+    if (watermarks.streamsHaveNothingNew()) {
+      nothingNew(watermarks);
+      return;
+    }
     StepContext dated = context.withLogicalDate(logicalDate);
     StepContext run = watermarks.isEmpty() ? dated
         : dated.withWriteTxn(new WriteTxn(watermarks.stateIds(), watermarks.nextGeneration()));
@@ -70,6 +80,16 @@ final class LayerExecution {
       watermarks.release();
       context.spark().listenerManager().unregister(counts);
       context.spark().sparkContext().setJobDescription(null);
+    }
+  }
+
+  /** A micro-batch whose streams have nothing new: nothing is read or written; a first run's offsets commit. */
+  private void nothingNew(Watermarks watermarks) {
+    try {
+      context.console().progress("[" + config.layer().id() + "] micro-batch " + batch.number() + ": nothing new");
+      watermarks.commit(Map.of(), java.util.Set.of(), summary, context.runId());
+    } finally {
+      watermarks.release();
     }
   }
 

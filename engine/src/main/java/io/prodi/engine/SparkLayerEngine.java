@@ -43,7 +43,7 @@ public final class SparkLayerEngine implements LayerEngine {
         + run.pool().map(p -> " in pool " + p).orElse(""));
     spark.sparkContext().setLocalProperty(SCHEDULER_POOL, run.pool().orElse(null));
     try {
-      new LayerExecution(context, run.summary(), run.loaded().logicalDate()).run();
+      new LayerExecution(context, run.summary(), run.loaded().logicalDate(), run.batch(), run.targets()).run();
     } finally {
       spark.sparkContext().setLocalProperty(SCHEDULER_POOL, null);
     }

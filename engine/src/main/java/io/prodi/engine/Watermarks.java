@@ -10,6 +10,9 @@ import io.prodi.env.RunEnvironment;
 import io.prodi.run.RunFailure;
 import io.prodi.run.RunSummary;
 import io.prodi.run.StateIds;
+import io.prodi.run.StreamBatch;
+import io.prodi.engine.source.StreamPlan;
+import io.prodi.engine.source.StreamPlanners;
 import io.prodi.source.SourceSpec;
 import io.prodi.source.WatermarkSpec;
 import io.prodi.state.StateStore;
@@ -46,8 +49,16 @@ final class Watermarks {
     final String upTo;
     /** The source's own query reads after the watermark: the run adds no lower bound. */
     final boolean filtersItself;
+    /** A stream's micro-batch, planned before it reads (null for a watermark observed in the rows). */
+    final StreamPlan plan;
 
     Mark(WatermarkSpec spec, String stateId, String before, long generation, String upTo, boolean filtersItself) {
+      this(spec, stateId, before, generation, upTo, filtersItself, null);
+    }
+
+    Mark(WatermarkSpec spec, String stateId, String before, long generation, String upTo, boolean filtersItself,
+        StreamPlan plan) {
+      this.plan = plan;
       this.spec = spec;
       this.stateId = stateId;
       this.before = before;
@@ -57,15 +68,21 @@ final class Watermarks {
     }
   }
 
-  private Watermarks(StateStore store) {
+  private final StreamBatch batch;
+
+  private Watermarks(StateStore store, StreamBatch batch) {
     this.store = store;
+    this.batch = batch;
   }
 
-  /** Takes the leases and reads the current watermarks of a config's incremental sources. */
-  static Watermarks start(StepContext context, RunEnvironment env) {
+  /**
+   * Takes the leases and reads the current watermarks of a config's incremental sources; a stream source's
+   * micro-batch ({@code batch}) is planned here, and its intent recorded before anything is read.
+   */
+  static Watermarks start(StepContext context, RunEnvironment env, StreamBatch batch) {
     LayerConfig config = context.config();
     Watermarks watermarks = new Watermarks(new StateStore(StateIds.stateUri(config),
-        context.spark().sessionState().newHadoopConf()));
+        context.spark().sessionState().newHadoopConf()), batch);
     try {
       for (int i = 0; i < config.sources().size(); i++) {
         SourceSpec source = config.sources().get(i);
@@ -94,6 +111,10 @@ final class Watermarks {
         return store.commit(stateId, old.value(), old.field(), runId, 0L);
       });
     }
+    if (spec.planned()) {
+      openPlanned(index, source, spec, stateId, stored, context);
+      return;
+    }
     String fromEnv = spec.fromEnv().flatMap(env::get).filter(v -> !v.isBlank()).orElse(null);
     String before = fromEnv != null ? fromEnv : stored.map(WatermarkState::value).orElse(spec.defaultValue());
     Optional<WatermarkState> pending = store.pending(stateId);
@@ -102,6 +123,42 @@ final class Watermarks {
         + " run reads up to " + p.value() + ", as it did"));
     marks.put(index, new Mark(spec, stateId, before, store.generation(stateId),
         pending.map(WatermarkState::value).orElse(null), source.filtersItsWatermark()));
+  }
+
+  /** A stream source: its micro-batch planned now, from the committed position or a crashed attempt's intent. */
+  private void openPlanned(int index, SourceSpec source, WatermarkSpec spec, String stateId,
+      Optional<WatermarkState> stored, StepContext context) {
+    Optional<WatermarkState> pending = store.pending(stateId);
+    pending.ifPresent(p -> context.console().progress("[" + context.layer() + "] " + stateId + ": micro-batch of "
+        + "generation " + p.generation() + " (run " + p.runId() + ") did not commit; this run reads exactly its range"));
+    Optional<String> target = context.config().trigger().continuous() ? Optional.empty() : batch.target(stateId);
+    StreamPlan plan = StreamPlanners.plan(source, new StreamPlan.Request(stored.map(WatermarkState::value),
+        pending.map(WatermarkState::value), target), context);
+    long generation = store.generation(stateId);
+    if (pending.isEmpty() && plan.records() > 0) {
+      store.intend(stateId, generation + 1, plan.intent(), context.runId());
+    }
+    marks.put(index, new Mark(spec, stateId, stored.map(WatermarkState::value).orElse(spec.defaultValue()),
+        generation, plan.intent(), false, plan));
+  }
+
+  /** Whether every stream source of this micro-batch has nothing new (the batch then reads and writes nothing). */
+  boolean streamsHaveNothingNew() {
+    return marks.values().stream().anyMatch(m -> m.plan != null)
+        && marks.values().stream().filter(m -> m.plan != null).allMatch(m -> m.plan.records() == 0);
+  }
+
+  /** The stream's progress into the summary, and each stream source's target for the run's next batch. */
+  void recordStream(RunSummary summary, io.prodi.run.StreamTargets targets, String trigger) {
+    List<StreamPlan> plans = marks.values().stream().filter(m -> m.plan != null).map(m -> m.plan)
+        .collect(java.util.stream.Collectors.toList());
+    if (plans.isEmpty()) {
+      return;
+    }
+    summary.stream(batch, trigger, plans.stream().mapToLong(StreamPlan::records).sum(),
+        plans.stream().mapToLong(StreamPlan::lag).sum(), plans.stream().allMatch(StreamPlan::reachesTarget));
+    marks.values().stream().filter(m -> m.plan != null && m.plan.target().isPresent())
+        .forEach(m -> targets.put(m.stateId, m.plan.target().get()));
   }
 
   /**
@@ -125,7 +182,7 @@ final class Watermarks {
     for (Map.Entry<Integer, Mark> entry : marks.entrySet()) {
       Mark mark = entry.getValue();
       String newest = newest(observed.get(entry.getKey()));
-      if (newest != null && mark.upTo == null) {
+      if (newest != null && mark.upTo == null && mark.plan == null) {
         store.intend(mark.stateId, mark.generation + 1, newest, runId);
       }
     }
@@ -171,8 +228,8 @@ final class Watermarks {
   /** Source {@code index}'s rows after its watermark (all rows when it has none). */
   Dataset<Row> filter(int index, Dataset<Row> data) {
     Mark mark = marks.get(index);
-    if (mark == null) {
-      return data;
+    if (mark == null || mark.plan != null) {
+      return data; // a stream source reads exactly its planned range
     }
     String field = mark.spec.field();
     if (data.columns().length == 0) {
@@ -190,7 +247,7 @@ final class Watermarks {
   /** The newest value of the watermark field in what source {@code index} read, as an aggregate to observe. */
   Optional<Column> maximum(int index, Dataset<Row> data) {
     Mark mark = marks.get(index);
-    if (mark == null || !java.util.Arrays.asList(data.columns()).contains(mark.spec.field())) {
+    if (mark == null || mark.plan != null || !java.util.Arrays.asList(data.columns()).contains(mark.spec.field())) {
       return Optional.empty();
     }
     return Optional.of(org.apache.spark.sql.functions.max(col(mark.spec.field())).cast("string"));
@@ -220,6 +277,10 @@ final class Watermarks {
   void commit(Map<Integer, Row> observed, java.util.Set<Integer> read, RunSummary summary, String runId) {
     for (Map.Entry<Integer, Mark> entry : marks.entrySet()) {
       Mark mark = entry.getValue();
+      if (mark.plan != null) {
+        commitPlanned(mark, summary, runId);
+        continue;
+      }
       Row row = observed.get(entry.getKey());
       if (row == null && read.contains(entry.getKey())) {
         throw new RunFailure("Cannot commit the watermark of " + mark.stateId + ": Spark reported no metrics for "
@@ -234,6 +295,15 @@ final class Watermarks {
       store.clearPending(mark.stateId);
       summary.watermark(mark.stateId, mark.before, after);
     }
+  }
+
+  /** A stream source's planned end, committed unless it is where the source already stood. */
+  private void commitPlanned(Mark mark, RunSummary summary, String runId) {
+    if (!mark.plan.end().equals(mark.before)) {
+      store.commit(mark.stateId, mark.plan.end(), mark.spec.field(), runId, mark.generation);
+    }
+    store.clearPending(mark.stateId);
+    summary.watermark(mark.stateId, mark.before, mark.plan.end());
   }
 
   /** Gives the leases back, whatever happened. */

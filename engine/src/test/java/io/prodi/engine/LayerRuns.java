@@ -28,7 +28,13 @@ public final class LayerRuns {
   private LayerRuns() {}
 
   public static RunOutput run(String config, Path base, String... more) {
+    return run(config, base, io.prodi.run.StopSignal.manual(), more);
+  }
+
+  /** A run whose continuous stream stops when {@code stop} is requested; {@code --env K=V} sets a variable. */
+  public static RunOutput run(String config, Path base, io.prodi.run.StopSignal stop, String... more) {
     Map<String, String> vars = new LinkedHashMap<>();
+    Map<String, String> variables = new LinkedHashMap<>();
     boolean dryRun = false;
     Optional<Boolean> failOnError = Optional.empty();
     for (int i = 0; i < more.length; i++) {
@@ -36,6 +42,9 @@ public final class LayerRuns {
         dryRun = true;
       } else if (more[i].equals("--dq-fail-on-error") || more[i].equals("--dq-no-fail-on-error")) {
         failOnError = Optional.of(more[i].equals("--dq-fail-on-error"));
+      } else if (more[i].equals("--env") && i + 1 < more.length && more[i + 1].indexOf('=') > 0) {
+        String pair = more[++i];
+        variables.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
       } else if (more[i].equals("--vars") && i + 1 < more.length && more[i + 1].indexOf('=') > 0) {
         String pair = more[++i];
         vars.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
@@ -45,14 +54,14 @@ public final class LayerRuns {
       }
     }
     ConfigFiles files = new ConfigFiles(TestFileSystems.withTestFs(ConfigFiles.fromSystemProperties().hadoopConf()));
-    RunEnvironment env = RunEnvironment.of(Map.of(), Map.of(), HadoopCredentialStore.of(files));
+    RunEnvironment env = RunEnvironment.of(variables, Map.of(), HadoopCredentialStore.of(files));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8),
         new PrintStream(err, true, StandardCharsets.UTF_8), false);
     RunRequest request = new RunRequest(config, Optional.empty(), vars, env, dryRun, failOnError, base.toString(),
         Optional.empty(), files, Instant.now());
-    int code = new LayerRun(console, new SparkLayerEngine(configs -> TestSession.get())).execute(request);
+    int code = new LayerRun(console, new SparkLayerEngine(configs -> TestSession.get()), c -> stop).execute(request);
     return new Output(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 

@@ -36,7 +36,7 @@ class WatermarkCommitTest extends EngineConfigs {
     Console quiet = new Console(new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()),
         false);
     store().commit("inc", stored, "updated", "before", 0);
-    return Watermarks.start(new StepContext(TestSession.get(), config, runId, quiet, ENV), ENV);
+    return Watermarks.start(new StepContext(TestSession.get(), config, runId, quiet, ENV), ENV, io.prodi.run.StreamBatch.first());
   }
 
   private StateStore store() {

@@ -33,10 +33,17 @@ public final class LayerRun {
 
   private final Console console;
   private final LayerEngine engine;
+  private final java.util.function.Function<LayerConfig, StopSignal> stopSignals;
 
   public LayerRun(Console console, LayerEngine engine) {
+    this(console, engine, config -> StopSignal.onShutdown(config.trigger().stopGrace(), console));
+  }
+
+  /** {@code stopSignals}: what stops a continuous stream (the process's shutdown, unless a test gives its own). */
+  public LayerRun(Console console, LayerEngine engine, java.util.function.Function<LayerConfig, StopSignal> stopSignals) {
     this.console = console;
     this.engine = engine;
+    this.stopSignals = stopSignals;
   }
 
   /** Loads the request's config with the run's variables (built-ins under --vars). */
@@ -102,6 +109,22 @@ public final class LayerRun {
   }
 
   private int runForReal(RunContext context, RunRequest request) {
+    LayerConfig config = context.loaded().config();
+    if (!config.streams()) {
+      return runBatch(context, request);
+    }
+    StopSignal stop = config.trigger().continuous() ? stopSignals.apply(config) : StopSignal.manual();
+    return new MicroBatches(config.trigger(), stop, console).run(config.layer().id(), (batch, targets) -> {
+      RunContext batchRun = batch.number() == 1 ? context : context.forBatch(batch, context.runId() + "-b"
+          + batch.number(), new RunSummary(config.layer().id(), context.runId() + "-b" + batch.number(), config.uri(),
+          Instant.now()).describe(config));
+      int code = runBatch(batchRun.withTargets(targets), request);
+      return Map.entry(code, batchRun.summary());
+    });
+  }
+
+  /** One run: the layer, or one micro-batch of a stream, with its summary, lineage and event-log row. */
+  private int runBatch(RunContext context, RunRequest request) {
     RunSummary summary = context.summary();
     Optional<RunLineage> lineage = RunLineage.of(context.loaded().config(), context.runId(), request.pipeline(), console);
     lineage.ifPresent(l -> l.started(summary.body()));
@@ -126,11 +149,23 @@ public final class LayerRun {
       code = FAILED;
     }
     String line = console.mask(summary.line());
-    console.result(line);
-    request.summaryUri().ifPresent(uri -> writeSummary(request, uri, line));
+    boolean quiet = code == OK && quietBatch(context);
+    if (!quiet) {
+      console.result(line);
+      request.summaryUri().ifPresent(uri -> writeSummary(request, uri, line));
+    }
     lineage.ifPresent(l -> l.ended(summary.body(), summary.schemas()));
-    recordEvent(context, request, line);
+    if (!quiet) {
+      recordEvent(context, request, line);
+    }
     return code;
+  }
+
+  /** A continuous stream's later batch that found nothing new: no summary line, no event-log row. */
+  private static boolean quietBatch(RunContext context) {
+    JsonNode stream = context.summary().body().path("stream");
+    return context.loaded().config().trigger().continuous() && context.batch().number() > 1
+        && stream.path("records").asLong(-1) == 0;
   }
 
   /** The run's row in the event log; a log that cannot take it costs one warning, never the run's outcome. */

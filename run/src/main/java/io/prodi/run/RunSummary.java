@@ -120,6 +120,17 @@ public final class RunSummary {
     return this;
   }
 
+  /**
+   * A micro-batch of a stream: its number in the process's run, the trigger, the records it read, the records
+   * left behind it, and whether it reached what an {@code available_now} run stops at.
+   */
+  public synchronized RunSummary stream(StreamBatch batch, String trigger, long records, long lag, boolean reachesTarget) {
+    ObjectNode stream = body.putObject("stream");
+    stream.put("batch", batch.number()).put("trigger", trigger).put("records", records).put("lag", lag)
+        .put("reaches_target", reachesTarget);
+    return this;
+  }
+
   /** The duration of one step of the run, in milliseconds. */
   public RunSummary duration(String step, long millis) {
     ObjectNode durations = body.has("durations_ms") ? (ObjectNode) body.get("durations_ms")

@@ -112,6 +112,7 @@ public final class ConfigLoader {
     if (tree != null && tree.isObject()) {
       tree = PythonForms.layer((ObjectNode) tree, findings).tree();
       SqlFiles.inline(tree.path("transform"), uri, files, baseDir, vars, findings, "transform");
+      ValueSchemaFiles.inline(tree.path("io"), uri, files, baseDir, findings, "io");
     }
     problems.addAll(findings.problems());
     if (tree == null || !tree.isObject() || !tree.has(EXTENDS)) {
@@ -142,6 +143,8 @@ public final class ConfigLoader {
         tree = PythonForms.dataset((ObjectNode) tree, findings).tree();
         SqlFiles.inline(tree.path("layers").path(layer.id()).path("transform"), uri, files, baseDir, vars, findings,
             "layers." + layer.id() + ".transform");
+        ValueSchemaFiles.inline(tree.path("layers").path(layer.id()).path("io"), uri, files, baseDir, findings,
+            "layers." + layer.id() + ".io");
       }
       DatasetConfig dataset = tree == null ? null : DatasetConfig.bind(ConfigNode.root(tree, findings));
       problems.addAll(findings.problems());

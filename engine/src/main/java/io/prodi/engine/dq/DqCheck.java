@@ -40,6 +40,12 @@ public final class DqCheck {
 
   /** columns_exist, on the schema, before any job: a missing column stops the run here. */
   public List<ExpectationResult> checkSchema(Dataset<Row> output) {
+    boolean checksValues = dq.expectations().stream().anyMatch(e -> e.type().id().equals("value_parses"));
+    if (checksValues && !java.util.Arrays.asList(output.columns()).contains(io.prodi.dq.ValueParsesSpec.ERROR_COLUMN)) {
+      throw new RunFailure("Cannot check value_parses: the output has no " + io.prodi.dq.ValueParsesSpec.ERROR_COLUMN
+          + " column, so a value that did not decode would pass as nulls; keep the column in the transform (SELECT *,"
+          + " or name it) (" + String.join(", ", output.columns()) + ")");
+    }
     List<ExpectationResult> schema = DataQuality.checkSchema(output, dq.expectations(), context);
     decide(schema, false);
     return schema;

@@ -24,7 +24,8 @@ final class Rules {
       Map.entry("freshness", new FreshnessRule()),
       Map.entry("anomaly", new AnomalyRule()),
       Map.entry("columns_exist", new ColumnsExistRule()),
-      Map.entry("referential", new ReferentialRule()));
+      Map.entry("referential", new ReferentialRule()),
+      Map.entry("value_parses", new ValueParsesRule()));
 
   static {
     Registries.requireSameNames("expectation", ExpectationTypes.ids(), RULES.keySet());

@@ -5,7 +5,9 @@ import io.prodi.engine.spi.StepContext;
 import io.prodi.source.BigQuerySourceSpec;
 import io.prodi.source.FilesSourceSpec;
 import io.prodi.source.HttpSourceSpec;
+import io.prodi.engine.source.kafka.KafkaSourceReader;
 import io.prodi.source.JdbcSourceSpec;
+import io.prodi.source.KafkaSourceSpec;
 import io.prodi.source.SourceSpec;
 import io.prodi.source.SourceTypes;
 import io.prodi.source.TableSourceSpec;
@@ -28,7 +30,8 @@ public final class SourceReaders {
       "table", (Reader<TableSourceSpec>) TableSourceReader::read,
       "http", (Reader<HttpSourceSpec>) HttpSourceReader::read,
       "jdbc", (Reader<JdbcSourceSpec>) JdbcSourceReader::read,
-      "bigquery", (Reader<BigQuerySourceSpec>) BigQuerySourceReader::read);
+      "bigquery", (Reader<BigQuerySourceSpec>) BigQuerySourceReader::read,
+      "kafka", (Reader<KafkaSourceSpec>) KafkaSourceReader::read);
 
   static {
     Registries.requireSameNames("source", SourceTypes.names(), READERS.keySet());
