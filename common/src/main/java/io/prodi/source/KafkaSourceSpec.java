@@ -69,7 +69,23 @@ public final class KafkaSourceSpec implements SourceSpec {
         node.get("topic_pattern").error("Cannot read topic_pattern: " + e.getDescription() + " (" + pattern + ")");
       }
     }
+    warnWithoutConnector(node);
     return new KafkaSourceSpec(node, topics, pattern);
+  }
+
+  /**
+   * The Scala 2.13 / Spark 3.5 jar cannot bundle Spark's Kafka connector: validate names what to add when it is
+   * not on the class path (a run without it stops before reading, saying the same).
+   */
+  private static void warnWithoutConnector(ConfigNode node) {
+    try {
+      Class.forName("org.apache.spark.sql.kafka010.KafkaSourceProvider", false, KafkaSourceSpec.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      String scalaLine = scala.util.Properties.versionNumberString().replaceAll("^(\\d+\\.\\d+).*", "$1");
+      node.get("type").warning("Cannot find Spark's Kafka connector on this class path: this jar does not bundle it "
+          + "(the Scala 2.13 / Spark 3.5 jar cannot); submit with --packages org.apache.spark:spark-sql-kafka-0-10_"
+          + scalaLine + ":" + org.apache.spark.package$.MODULE$.SPARK_VERSION() + " (kafka)");
+    }
   }
 
   @Override

@@ -9,7 +9,10 @@ import java.util.Set;
 
 /** {@code incremental.watermark} of a source. */
 public final class WatermarkSpec {
-  public static final Set<String> INCREMENTAL_KEYS = Set.of("watermark", "by", "state_id");
+  public static final Set<String> INCREMENTAL_KEYS = Set.of("watermark", "by", "state_id", "max_files_per_run",
+      "max_file_age");
+  /** How long a file of a {@code by: files} source is remembered by name: older ones count as read. */
+  public static final Duration DEFAULT_MAX_FILE_AGE = Duration.ofDays(7);
   /** The column a read by version carries: the table version of each change, its watermark. */
   public static final String COMMIT_VERSION = "_commit_version";
   /** What a planned position's summary calls its field. */
@@ -28,6 +31,8 @@ public final class WatermarkSpec {
   private final String placeholder;
   private final boolean byVersion;
   private final boolean planned;
+  private final Integer maxFilesPerRun;
+  private final Duration maxFileAge;
 
   private WatermarkSpec(String field, String stateId, String defaultValue, String fromEnv, String param,
       Duration lag, String placeholder) {
@@ -36,12 +41,15 @@ public final class WatermarkSpec {
 
   private WatermarkSpec(String field, String stateId, String defaultValue, String fromEnv, String param,
       Duration lag, String placeholder, boolean byVersion) {
-    this(field, stateId, defaultValue, fromEnv, param, lag, placeholder, byVersion, false);
+    this(field, stateId, defaultValue, fromEnv, param, lag, placeholder, byVersion, false, null, DEFAULT_MAX_FILE_AGE);
   }
 
   private WatermarkSpec(String field, String stateId, String defaultValue, String fromEnv, String param,
-      Duration lag, String placeholder, boolean byVersion, boolean planned) {
+      Duration lag, String placeholder, boolean byVersion, boolean planned, Integer maxFilesPerRun,
+      Duration maxFileAge) {
     this.planned = planned;
+    this.maxFilesPerRun = maxFilesPerRun;
+    this.maxFileAge = maxFileAge;
     this.field = field;
     this.byVersion = byVersion;
     this.stateId = stateId;
@@ -92,7 +100,16 @@ public final class WatermarkSpec {
       incremental.error("Cannot read incrementally two ways: use incremental.watermark or incremental.by, not both ("
           + incremental.shown() + ")");
     }
-    String by = incremental.get("by").oneOf("incremental.by", Set.of("version"));
+    String by = incremental.get("by").oneOf("incremental.by", Set.of("version", "files"));
+    if ("files".equals(by)) {
+      return Optional.of(byFiles(incremental, format));
+    }
+    for (String key : new String[] {"max_files_per_run", "max_file_age"}) {
+      if (incremental.has(key)) {
+        incremental.get(key).error("Cannot use " + key + ": it belongs to incremental.by files ("
+            + incremental.get(key).shown() + ")");
+      }
+    }
     if (!incremental.has("by")) {
       incremental.get("by").missing("by: version (state_id goes with it)");
     } else if (by != null && !TableFormat.readsByVersion(format)) {
@@ -110,7 +127,8 @@ public final class WatermarkSpec {
    * ({@code earliest}, {@code latest}, {@code none}).
    */
   public static WatermarkSpec planned(String stateId, String start) {
-    return new WatermarkSpec(POSITION, stateId, start, null, null, Duration.ZERO, DEFAULT_PLACEHOLDER, false, true);
+    return new WatermarkSpec(POSITION, stateId, start, null, null, Duration.ZERO, DEFAULT_PLACEHOLDER, false, true,
+        null, DEFAULT_MAX_FILE_AGE);
   }
 
   /**
@@ -119,6 +137,29 @@ public final class WatermarkSpec {
    */
   public boolean planned() {
     return planned;
+  }
+
+  /** {@code incremental: {by: files}}: the files that appeared in a files source's location since the last run. */
+  private static WatermarkSpec byFiles(ConfigNode incremental, String format) {
+    if (format == null || TableFormat.readsByVersion(format)) {
+      incremental.get("by").error("Cannot read by files: incremental.by files reads the new files of a files source in "
+          + "a file format (parquet, csv, json, ...), this source is " + (format == null ? "not a files source"
+          : format + "; read a table's changes with by: version") + " (files)");
+    }
+    Duration maxAge = lag(incremental.get("max_file_age"));
+    return new WatermarkSpec(POSITION, incremental.get("state_id").text(), "none", null, null, Duration.ZERO,
+        DEFAULT_PLACEHOLDER, false, true, incremental.get("max_files_per_run").positiveInt(),
+        maxAge.isZero() ? DEFAULT_MAX_FILE_AGE : maxAge);
+  }
+
+  /** For {@code by: files}: at most this many files in one micro-batch. */
+  public Optional<Integer> maxFilesPerRun() {
+    return Optional.ofNullable(maxFilesPerRun);
+  }
+
+  /** For {@code by: files}: files older than the newest one read minus this are taken as read (not listed by name). */
+  public Duration maxFileAge() {
+    return maxFileAge;
   }
 
   /**
@@ -137,7 +178,7 @@ public final class WatermarkSpec {
     try {
       return Duration.parse(text);
     } catch (DateTimeParseException e) {
-      node.error("Cannot read lag: expected an ISO-8601 duration such as PT1H or P1D (" + text + ")");
+      node.error("Cannot read " + node.key() + ": expected an ISO-8601 duration such as PT1H or P1D (" + text + ")");
       return Duration.ZERO;
     }
   }

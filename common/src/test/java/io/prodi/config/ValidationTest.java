@@ -54,7 +54,7 @@ class ValidationTest {
     assertThat(problems("layer: raw\nio:\n" + SOURCE + SINK + "tranform: {}\n")).containsExactly(
         "ERROR tranform: Cannot use key 'tranform' in a layer config: unknown key, did you mean 'transform'? "
             + "(valid keys: catalogs, compute, database_config, dataset_config, description, dq, dry_run, environment, "
-            + "environment_config, io, layer, lineage, state, storage, transform)");
+            + "environment_config, io, layer, lineage, state, storage, transform, trigger)");
   }
 
   @Test
@@ -118,7 +118,7 @@ class ValidationTest {
         + "    - {type: http, url: 'https://api.example.com', pagination: {strategy: cursr}}\n"
         + "  sink: {path: out, mode: upsert}\n", ""))).containsExactly(
         "ERROR io.source[0].type: Cannot use source type 'htp': unknown source type, did you mean 'http'? "
-            + "(valid: bigquery, files, http, jdbc, table)",
+            + "(valid: bigquery, files, http, jdbc, kafka, table)",
         "ERROR io.source[1].format: Cannot use format 'parquett': unknown format, did you mean 'parquet'? "
             + "(valid: avro, csv, delta, json, jsonl, orc, parquet, text)",
         "ERROR io.source[2].pagination.strategy: Cannot use pagination strategy 'cursr': unknown pagination strategy, "
@@ -137,7 +137,7 @@ class ValidationTest {
                 + "add_metadata, cast, dedupe, drop, filter, rename, select, trim)",
             "ERROR dq.expectations[0].type: Cannot use expectation type 'not_nul': unknown expectation type, did "
                 + "you mean 'not_null'? (valid: anomaly, columns_exist, condition, freshness, max_row_count, min_row_count, "
-                + "non_negative, not_null, primary_key, range, referential, regex, unique, valid_values)");
+                + "non_negative, not_null, primary_key, range, referential, regex, unique, valid_values, value_parses)");
   }
 
   @Test
@@ -207,7 +207,7 @@ class ValidationTest {
         + "    - {type: not_null, column: id}\n"
         + "    - {type: not_null, column: id, severity: warn}\n"))).containsExactly(
         "ERROR dq.expectations[0].on_fail: Cannot drop rows for a unique expectation: row actions apply to "
-            + "row-level types (condition, non_negative, not_null, range, regex, valid_values) (drop)",
+            + "row-level types (condition, non_negative, not_null, range, regex, valid_values, value_parses) (drop)",
         "ERROR dq.expectations: Cannot name two expectations not_null_id: names must be unique within a layer, give "
             + "one a name (not_null_id)");
   }
@@ -321,7 +321,7 @@ class ValidationTest {
         + "dq: {fail_on_error: 'yes'}\n")).containsExactly(
         "ERROR dry_run: Cannot read dry_run: expected a YAML boolean (true or false, unquoted) (no)",
         "ERROR io.source.type: Cannot use source type 'ftp': unknown source type, did you mean 'http'? (valid: "
-            + "bigquery, files, http, jdbc, table)",
+            + "bigquery, files, http, jdbc, kafka, table)",
         "ERROR io.sink.fromat: Cannot use key 'fromat' in a files sink: unknown key, did you mean 'format'? (valid "
             + "keys: coalesce, format, kind, local_fallback, merge, mode, name, options, partition_by, path, "
             + "preferred_protocol, relative_path, repartition, type, uri, uris, use_local_fallback)",

@@ -11,7 +11,7 @@ import io.prodi.run.RunFailure;
 import io.prodi.run.RunSummary;
 import io.prodi.run.StateIds;
 import io.prodi.run.StreamBatch;
-import io.prodi.engine.source.StreamPlan;
+import io.prodi.engine.spi.StreamPlan;
 import io.prodi.engine.source.StreamPlanners;
 import io.prodi.source.SourceSpec;
 import io.prodi.source.WatermarkSpec;
@@ -35,6 +35,8 @@ import org.apache.spark.sql.types.TimestampType;
  * committed only after every sink has committed — never in a dry run, never after a failure.
  */
 final class Watermarks {
+  /** A stream's lease is taken anew by every micro-batch; one this old belongs to a dead process. */
+  private static final java.time.Duration STALE_STREAM_LEASE = java.time.Duration.ofMinutes(10);
   private final StateStore store;
   private final Map<Integer, Mark> marks = new LinkedHashMap<>();
   private final List<String> leased = new ArrayList<>();
@@ -101,7 +103,13 @@ final class Watermarks {
     LayerConfig config = context.config();
     String runId = context.runId();
     String stateId = StateIds.of(config, source, spec);
-    store.lease(stateId, runId);
+    if (spec.planned()) {
+      store.leaseOrTakeOver(stateId, runId, STALE_STREAM_LEASE).ifPresent(was -> context.console().progress("["
+          + config.layer().id() + "] " + stateId + ": took over a lease idle for over "
+          + STALE_STREAM_LEASE.toMinutes() + " min (" + was + ")"));
+    } else {
+      store.lease(stateId, runId);
+    }
     leased.add(stateId);
     Optional<WatermarkState> stored = store.read(stateId);
     if (store.generation(stateId) == 0) {

@@ -69,6 +69,7 @@ public final class EventRecord {
     row.set("watermarks", summary.path("watermarks"));
     row.put("error", summary.path("error").isTextual() ? summary.path("error").asText() : null);
     row.put("prodi_version", Optional.ofNullable(EventRecord.class.getPackage().getImplementationVersion()).orElse("dev"));
+    row.set("stream", summary.path("stream").isObject() ? summary.path("stream") : null);
     return row;
   }
 

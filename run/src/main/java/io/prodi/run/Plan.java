@@ -63,6 +63,12 @@ public final class Plan {
 
   private static void watermarks(LayerConfig config, List<String> lines) {
     for (SourceSpec source : config.sources()) {
+      if (source.watermark().map(io.prodi.source.WatermarkSpec::planned).orElse(false)) {
+        io.prodi.source.WatermarkSpec w = source.watermark().get();
+        lines.add("  stream  trigger " + config.trigger().describe() + "; offsets " + StateIds.of(config, source, w)
+            + " in " + StateIds.stateUri(config) + ", from " + w.defaultValue() + " when none is stored");
+        continue;
+      }
       source.watermark().ifPresent(w -> lines.add("  state   watermark " + StateIds.of(config, source, w)
           + " on " + w.field() + " in " + StateIds.stateUri(config) + "; from default " + w.defaultValue()
           + " when none is stored" + (w.lag().isZero() ? "" : ", minus lag " + w.lag())));

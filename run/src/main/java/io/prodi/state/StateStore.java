@@ -65,6 +65,30 @@ public final class StateStore {
     }
   }
 
+  /**
+   * Takes the lease of a stream's state id for one micro-batch: as {@link #lease(String, String)}, but a lease
+   * older than {@code staleAfter} (each batch takes it anew: its age is the time since the holder's last batch
+   * began) is taken over, returning what it said.
+   */
+  public Optional<String> leaseOrTakeOver(String stateId, String runId, java.time.Duration staleAfter) {
+    Path lease = new Path(folder(stateId), LEASE);
+    try {
+      FileStatus held = fs().getFileStatus(lease);
+      if (Instant.ofEpochMilli(held.getModificationTime()).plus(staleAfter).isBefore(Instant.now())) {
+        String was = describeLease(lease);
+        fs().delete(lease, false);
+        lease(stateId, runId);
+        return Optional.of(was);
+      }
+    } catch (FileNotFoundException e) {
+      // free
+    } catch (IOException e) {
+      throw new RunFailure("Cannot take the lease of " + stateId + ": " + e.getMessage() + " (" + lease + ")", e);
+    }
+    lease(stateId, runId);
+    return Optional.empty();
+  }
+
   /** Takes the lease of a state id for a run; fails when another run holds it. */
   public void lease(String stateId, String runId) {
     Path lease = new Path(folder(stateId), LEASE);

@@ -54,6 +54,23 @@ class StateStoreTest {
   }
 
   @Test
+  void aStreamTakesOverALeaseIdleLongerThanTheLimitAndOnlySuchALease() throws Exception {
+    StateStore store = store();
+    store.lease("orders::bronze::topic", "dead-run");
+    java.time.Duration limit = java.time.Duration.ofMinutes(10);
+    assertThatThrownBy(() -> store.leaseOrTakeOver("orders::bronze::topic", "run-2", limit))
+        .isInstanceOf(RunFailure.class).hasMessageContaining("another run holds its lease ({\"run_id\":\"dead-run\"");
+    File lease = tmp.resolve("state").resolve("orders~3A~3Abronze~3A~3Atopic").resolve("lease.json").toFile();
+    assertThat(lease).exists();
+    assertThat(lease.setLastModified(System.currentTimeMillis() - limit.toMillis() - 60_000)).isTrue();
+    assertThat(store.leaseOrTakeOver("orders::bronze::topic", "run-2", limit)).hasValueSatisfying(was ->
+        assertThat(was).contains("\"run_id\":\"dead-run\""));
+    assertThat(java.nio.file.Files.readString(lease.toPath())).contains("\"run_id\":\"run-2\"");
+    assertThatThrownBy(() -> store.leaseOrTakeOver("orders::bronze::topic", "run-3", limit))
+        .isInstanceOf(RunFailure.class).hasMessageContaining("run-2");
+  }
+
+  @Test
   void documentsAreWrittenWholeUnderAnEscapedNameAndOldOnesArePruned() {
     StateStore store = store();
     for (int i = 0; i < 8; i++) {

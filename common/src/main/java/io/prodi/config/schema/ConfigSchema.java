@@ -101,6 +101,8 @@ public final class ConfigSchema {
     props(layer).set("state", object(LayerConfigReader.STATE_KEYS));
     props(layer).set("lineage", ref("lineage"));
     props(layer).set("catalogs", ref("catalogs"));
+    props(layer).set("trigger", anyOf(enumOf(io.prodi.config.TriggerSpec.AVAILABLE_NOW),
+        object(io.prodi.config.TriggerSpec.KEYS)));
     definitions.set("layer", layer);
 
     ObjectNode compute = object(ComputeSpec.KEYS);
@@ -139,6 +141,14 @@ public final class ConfigSchema {
     HttpAuthSpec.KEYS.forEach((type, keys) -> definitions.set("http_auth_" + type, object(keys)));
     props(http).set("retries", object(HttpRetrySpec.KEYS));
     props(http).set("rate_limit", object(HttpRetrySpec.RATE_LIMIT_KEYS));
+    ObjectNode kafka = (ObjectNode) definitions.get("source_kafka");
+    props(kafka).set("auth", object(io.prodi.source.KafkaSourceSpec.Auth.KEYS));
+    ObjectNode value = object(io.prodi.source.KafkaSourceSpec.Value.KEYS);
+    props(value).set("format", enumOf("json", "avro", "string", "bytes"));
+    props(value).set("wire", enumOf("confluent", "plain"));
+    props(kafka).set("value", value);
+    props(kafka).set("starting_offsets", enumOf("earliest", "latest"));
+    props(kafka).set("topics", arrayOf(type("string")));
     ObjectNode jdbc = (ObjectNode) definitions.get("source_jdbc");
     props(jdbc).set("auth", object(JdbcAuthSpec.KEYS));
     props(jdbc).set("partitioning", object(JdbcSourceSpec.PARTITIONING_KEYS));

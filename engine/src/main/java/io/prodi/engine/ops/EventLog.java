@@ -36,7 +36,8 @@ public final class EventLog {
           + "rows_checked: BIGINT, failed: BIGINT, observed: STRING>>",
       "failed_expectations INT", "metrics MAP<STRING, DOUBLE>",
       "watermarks ARRAY<STRUCT<state_id: STRING, field: STRING, before: STRING, after: STRING>>",
-      "error STRING", "prodi_version STRING"));
+      "error STRING", "prodi_version STRING",
+      "stream STRUCT<batch: INT, trigger: STRING, records: BIGINT, lag: BIGINT, reaches_target: BOOLEAN>"));
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int ATTEMPTS = 6;
   private static final String SNAPSHOT_PARTITIONS = "spark.databricks.delta.snapshotPartitions";

@@ -22,6 +22,9 @@ final class FilesSourceReader {
         .options(spec.options());
     spec.schema().ifPresent(reader::schema);
     try {
+      if (spec.watermark().filter(w -> w.planned()).isPresent()) {
+        return newFiles(spec, reader, context);
+      }
       return reader.load(location);
     } catch (Exception e) { // AnalysisException: a missing path, an unreadable schema
       throw new RunFailure("Cannot read " + spec.format() + " source" + spec.name().map(n -> " " + n).orElse("") + ": "
@@ -29,4 +32,13 @@ final class FilesSourceReader {
     }
   }
 
+  /** {@code by: files}: exactly the files the micro-batch planned ({@link NewFiles}). */
+  private static Dataset<Row> newFiles(FilesSourceSpec spec, DataFrameReader reader, StepContext context) {
+    java.util.List<String> files = NewFiles.planned(context.watermarkUpTo(spec).orElseThrow());
+    if (files.isEmpty()) {
+      return spec.schema().map(s -> context.spark().createDataFrame(java.util.List.<Row>of(),
+          org.apache.spark.sql.types.StructType.fromDDL(s))).orElseGet(() -> context.spark().emptyDataFrame());
+    }
+    return reader.load(files.toArray(new String[0]));
+  }
 }

@@ -2,7 +2,9 @@ package io.prodi.engine.source;
 
 import io.prodi.engine.source.kafka.KafkaOffsets;
 import io.prodi.engine.spi.StepContext;
+import io.prodi.engine.spi.StreamPlan;
 import io.prodi.run.RunFailure;
+import io.prodi.source.FilesSourceSpec;
 import io.prodi.source.KafkaSourceSpec;
 import io.prodi.source.SourceSpec;
 import java.util.Map;
@@ -18,7 +20,8 @@ public final class StreamPlanners {
   }
 
   private static final Map<String, Planner<?>> PLANNERS = Map.of(
-      "kafka", (Planner<KafkaSourceSpec>) KafkaOffsets::plan);
+      "kafka", (Planner<KafkaSourceSpec>) KafkaOffsets::plan,
+      "files", (Planner<FilesSourceSpec>) NewFiles::plan);
 
   private StreamPlanners() {}
 

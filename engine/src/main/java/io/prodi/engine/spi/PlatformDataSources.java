@@ -10,7 +10,8 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The Spark data sources a layer needs from the platform (the spark-bigquery-connector and the Iceberg Spark
- * runtime, which Dataproc provides and prodi never bundles): a run without one stops before it reads or writes
+ * runtime, which Dataproc provides and prodi never bundles; Spark's Kafka connector, which the 2.12 and Spark 4
+ * jars bundle and the 2.13 / Spark 3.5 jar cannot): a run without one stops before it reads or writes
  * anything, naming the connector and how to add it.
  */
 public final class PlatformDataSources {
@@ -35,7 +36,10 @@ public final class PlatformDataSources {
     } catch (Exception | LinkageError e) { // Spark's "data source not found" (a ClassNotFoundException inside)
       String line = spark.version().replaceAll("^(\\d+\\.\\d+).*", "$1");
       String scalaLine = scala.util.Properties.versionNumberString().replaceAll("^(\\d+\\.\\d+).*", "$1");
-      String missing = io.prodi.storage.TableFormat.ICEBERG.is(format)
+      String missing = "kafka".equals(format)
+          ? "Spark's Kafka connector is not in this jar (the Scala 2.13 / Spark 3.5 jar cannot bundle it); add it to "
+              + "spark-submit with --packages org.apache.spark:spark-sql-kafka-0-10_" + scalaLine + ":" + spark.version()
+          : io.prodi.storage.TableFormat.ICEBERG.is(format)
           ? "the Iceberg Spark runtime (format iceberg) is not on the class path. Dataproc's Iceberg component and "
               + "Serverless runtimes provide it; elsewhere add it to spark-submit with --packages "
               + "org.apache.iceberg:iceberg-spark-runtime-" + line + "_" + scalaLine + ":1.10.0"

@@ -82,7 +82,7 @@ class PrimaryKeyTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(tmp.resolve("out")).doesNotExist();
     assertThat(run.err()).contains("dq.expectations[0].on_fail: Cannot drop rows for a primary_key expectation: row "
-        + "actions apply to row-level types (condition, non_negative, not_null, range, regex, valid_values) (drop)");
+        + "actions apply to row-level types (condition, non_negative, not_null, range, regex, valid_values, value_parses) (drop)");
   }
 
   /** Evaluated in the one shared pass with the other expectations: no job of its own when the key holds. */

@@ -1,6 +1,6 @@
 package io.prodi.engine.source.kafka;
 
-import io.prodi.engine.source.StreamPlan;
+import io.prodi.engine.spi.StreamPlan;
 import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
 import io.prodi.source.KafkaSourceSpec;

@@ -59,10 +59,14 @@ class JarContentsIT {
 
   @Test
   void theScriptPassesTheRealJar() throws Exception {
+    String[] kafka = System.getProperty("prodi.kafka.jars").split(",");
     ProcessRun run = jarContents(System.getProperty("prodi.jar"), "--delta", System.getProperty("prodi.delta.jar"),
-        "--classfile", String.valueOf(JAVA_11_MAJOR));
+        "--classfile", String.valueOf(JAVA_11_MAJOR), "--kafka", kafka[0], "--kafka", kafka[1]);
     assertThat(run.exitCode).as(run.toString()).isZero();
-    assertThat(run.out).startsWith("PASS prodi_2.12-").contains("no Scala/Spark classes", "class files v55");
+    assertThat(run.out).startsWith("PASS prodi_2.12-").contains("no Scala/Spark classes", "class files v55",
+        "the Kafka connector of spark-sql-kafka-0-10_2.12-");
+    ProcessRun unnamed = jarContents(System.getProperty("prodi.jar"), "--delta", System.getProperty("prodi.delta.jar"));
+    assertThat(unnamed.exitCode).as("the connector's classes are Spark's unless named").isEqualTo(1);
   }
 
   /**

@@ -54,6 +54,54 @@ final class ProcessRun {
     }
   }
 
+  /**
+   * A main class started as {@link #java} does, sent SIGTERM (as a Dataproc job cancel or YARN stopping the
+   * container does) once {@code ready} has seen a path under {@code root}, and then {@code stopWhen} one; returns
+   * how it ended. {@code between} runs after {@code ready} matched (producing records for the running job, say).
+   */
+  static ProcessRun javaTerminatedWhen(java.nio.file.Path root, java.util.function.Predicate<java.nio.file.Path> ready,
+      Runnable between, java.util.function.Predicate<java.nio.file.Path> stopWhen, java.time.Duration within,
+      String mainClass, String... args) throws Exception {
+    File out = File.createTempFile("prodi-out", ".txt");
+    File err = File.createTempFile("prodi-err", ".txt");
+    try {
+      ProcessBuilder builder = new ProcessBuilder(javaCommand(mainClass, args)).redirectOutput(out).redirectError(err);
+      builder.environment().remove("PRODI_FORCE_DRY_RUN");
+      builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+      Process process = builder.start();
+      awaitPath(process, root, ready, within, mainClass);
+      between.run();
+      awaitPath(process, root, stopWhen, within, mainClass);
+      process.destroy(); // SIGTERM
+      if (!process.waitFor(90, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IOException("Cannot stop " + mainClass + ": still running 90 s after SIGTERM");
+      }
+      return new ProcessRun(process.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+          Files.readString(err.toPath(), StandardCharsets.UTF_8));
+    } finally {
+      out.delete();
+      err.delete();
+    }
+  }
+
+  private static void awaitPath(Process process, java.nio.file.Path root,
+      java.util.function.Predicate<java.nio.file.Path> wanted, java.time.Duration within, String mainClass)
+      throws Exception {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!matches(root, wanted)) {
+      if (!process.isAlive()) {
+        throw new IOException("Cannot signal " + mainClass + ": it ended first (exit " + process.exitValue() + ")");
+      }
+      if (System.nanoTime() > deadline) {
+        process.destroyForcibly();
+        throw new IOException("Cannot signal " + mainClass + ": what the test waits for did not appear under " + root
+            + " within " + within.getSeconds() + " s");
+      }
+      Thread.sleep(5);
+    }
+  }
+
   private static boolean matches(java.nio.file.Path root, java.util.function.Predicate<java.nio.file.Path> killWhen)
       throws IOException {
     if (!Files.exists(root)) {

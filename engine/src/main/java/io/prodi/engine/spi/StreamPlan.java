@@ -1,4 +1,4 @@
-package io.prodi.engine.source;
+package io.prodi.engine.spi;
 
 import java.util.Optional;
 
