@@ -2,7 +2,6 @@ package io.prodi.dq;
 
 import io.prodi.yaml.ConfigNode;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code value_parses}: a stream record's value decoded (json, avro); the decoder leaves the reason in
@@ -15,15 +14,10 @@ public final class ValueParsesSpec extends ExpectationSpec {
   public static final String ERROR_COLUMN = "_kafka_value_error";
 
   private ValueParsesSpec(Basics basics) {
-    super(basics, List.of(ERROR_COLUMN));
+    super(basics, List.of());
   }
 
   static ValueParsesSpec bind(ConfigNode node, Basics basics) {
     return new ValueParsesSpec(basics);
-  }
-
-  @Override
-  public String name() {
-    return Optional.of(super.name()).filter(n -> !n.equals(defaultName(type(), columns()))).orElse("value_parses");
   }
 }

@@ -57,11 +57,6 @@ public final class JdbcSinkSpec implements SinkSpec {
   }
 
   @Override
-  public boolean appendsOnceOnRerun() {
-    return false;
-  }
-
-  @Override
   public String location(Map<String, StorageSpec> storage, String baseDir) {
     return url + " table " + table;
   }

@@ -100,7 +100,7 @@ public interface SinkSpec {
 
   /**
    * Whether a rerun of the same run recognises rows an earlier attempt appended (files and Delta keep the run's
-   * transaction); a database or BigQuery table does not, so an append there is at least once.
+   * transaction, a database table its commits table); a BigQuery table does not, so an append there is at least once.
    */
   default boolean appendsOnceOnRerun() {
     return true;

@@ -28,7 +28,7 @@ final class QuarantineWrite {
     this.summary = summary;
   }
 
-  /** Writes {@code count} quarantined rows (outside the run's write transaction) and records them. */
+  /** Writes {@code count} quarantined rows and records them. */
   SinkResult write(Dataset<Row> rows, long count, String runKey) {
     LayerConfig config = context.config();
     SinkSpec configured = config.dq().quarantine().orElseThrow();
@@ -38,7 +38,9 @@ final class QuarantineWrite {
     SinkSpec quarantine = byRun.orElse(configured);
     Dataset<Row> written = keyed ? rows.withColumn(RUN_KEY_COLUMN, functions.lit(runKey)) : rows;
     context.describe("write quarantine " + where);
-    SinkResult result = SinkWriters.write(quarantine, written, context.withoutWriteTxn());
+    // keyed by its run, a quarantine replaces its own partition on a rerun; otherwise (a database or catalog table) it
+    // appends with the run's transaction, as a sink does (a jdbc quarantine through prodi_commits)
+    SinkResult result = SinkWriters.write(quarantine, written, keyed ? context.withoutWriteTxn() : context);
     ObjectNode entry = summary.body().putObject("quarantine").put("location", where).put("rows", count);
     if (keyed) {
       entry.put("run_key", runKey);

@@ -11,4 +11,10 @@ final class ValueParsesRule extends RowRule<ValueParsesSpec> {
   protected Column failsWhen(ValueParsesSpec spec) {
     return col(ValueParsesSpec.ERROR_COLUMN).isNotNull();
   }
+
+  /** The reason the decoder gave. */
+  @Override
+  public Column sampleOf(ValueParsesSpec spec) {
+    return col(ValueParsesSpec.ERROR_COLUMN);
+  }
 }

@@ -9,7 +9,10 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
-/** Writes a table through Spark's JDBC data source: overwrite (truncate, keeping the table) or append. */
+/**
+ * Writes a table through Spark's JDBC data source: overwrite (truncate, keeping the table) or append; an incremental
+ * run's append (a watermark, a stream's micro-batch) is exactly once ({@link JdbcOnceAppend}).
+ */
 final class JdbcSinkWriter {
   private JdbcSinkWriter() {}
 
@@ -19,6 +22,9 @@ final class JdbcSinkWriter {
     options.put("dbtable", spec.table());
     if (spec.mode() == io.prodi.sink.WriteMode.OVERWRITE) {
       options.putIfAbsent("truncate", "true");
+    }
+    if (spec.mode() == io.prodi.sink.WriteMode.APPEND && context.writeTxn().isPresent()) {
+      return JdbcOnceAppend.write(spec, output, context, context.writeTxn().get(), options);
     }
     try {
       output.write().format("jdbc").options(options).mode(FilesSinkWriter.saveMode(spec.mode())).save();

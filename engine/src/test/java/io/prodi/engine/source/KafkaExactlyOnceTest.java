@@ -124,6 +124,44 @@ class KafkaExactlyOnceTest extends LayerRunTestBase<RunOutput> {
   }
 
   @Test
+  void aJdbcSinkTakesEachMicroBatchOnceWhenTheRunStopsAfterItsCommitBeforeTheOffsets() throws Exception {
+    io.prodi.testing.LocalPostgres.requireServer();
+    String topic = LocalKafka.newTopic("jdbc", 2);
+    List<RecordMetadata> produced = LocalKafka.produce(topic, 2, IntStream.range(0, 12)
+        .mapToObj(i -> "{\"order_id\":" + i + ",\"amount\":" + i + "}").collect(Collectors.toList()));
+    String table = "stream_orders_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 100000;
+    folder.write("env.yml", "name: faulty\nstorage:\n  file:\n    hadoop:\n"
+        + "      fs.file.impl: " + FaultyFileSystem.class.getName() + "\n      fs.file.impl.disable.cache: 'true'\n");
+    String cfg = folder.write("bronze.yml", "layer: bronze\nenvironment_config: env.yml\nstate: {uri: state}\nio:\n"
+        + "  source:\n    type: kafka\n    bootstrap_servers: " + LocalKafka.BOOTSTRAP + "\n    topics: [" + topic + "]\n"
+        + "    value: {format: json, schema: 'order_id INT, amount DOUBLE'}\n    max_records_per_run: 5\n"
+        + "  sink: {type: jdbc, url: '" + io.prodi.testing.LocalPostgres.URL + "', table: " + table + ", mode: append,"
+        + " auth: {user_env: PG_USER, password_env: PG_PASSWORD}}\n");
+    String[] env = {"--env", "PG_USER=" + io.prodi.testing.LocalPostgres.USER, "--env",
+        "PG_PASSWORD=" + io.prodi.testing.LocalPostgres.PASSWORD};
+
+    FaultyFileSystem.failOn(Operation.CREATE, ".*/state/.*/_tmp-.*", 2); // after batch 2's database commit
+    RunOutput crashed = run(cfg, env);
+    assertThat(crashed.exitCode()).as(crashed.toString()).isEqualTo(1);
+    FaultyFileSystem.disarm();
+    RunOutput restarted = succeed(cfg, env);
+    assertThat(restarted.err()).contains(table + ": an earlier attempt of this run committed these rows (prodi_commits "
+        + "version 2); not appended again");
+
+    List<String> rows = new ArrayList<>();
+    try (java.sql.Connection c = io.prodi.testing.LocalPostgres.connect(); java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet r = s.executeQuery("SELECT _kafka_partition, _kafka_offset FROM " + table)) {
+      while (r.next()) {
+        rows.add(r.getInt(1) + "|" + r.getLong(2));
+      }
+      s.execute("DROP TABLE " + table);
+    }
+    assertThat(rows).as("no record twice").doesNotHaveDuplicates();
+    assertThat(new TreeSet<>(rows)).isEqualTo(produced.stream().map(m -> m.partition() + "|" + m.offset())
+        .collect(Collectors.toCollection(TreeSet::new)));
+  }
+
+  @Test
   void aContinuousTriggerPicksUpNewRecordsAndStopsBetweenBatchesWhenAsked() throws Exception {
     String topic = LocalKafka.newTopic("live", 1);
     String cfg = folder.write("live.yml", "layer: bronze\nstate: {uri: state}\ntrigger: {every: PT1S}\nio:\n"

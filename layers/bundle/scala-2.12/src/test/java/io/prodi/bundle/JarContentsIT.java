@@ -124,7 +124,9 @@ class JarContentsIT {
     ProcessRun otherDelta = jarContents(jar, "--delta", otherDeltaJar.toString());
     assertThat(otherDelta.exitCode).as(otherDelta.toString()).isEqualTo(1);
     assertThat(otherDelta.err).contains("its Delta classes are not those of delta-spark_2.12-0.0.1.jar");
-    ProcessRun java17 = jarContents(jar, "--delta", System.getProperty("prodi.delta.jar"), "--classfile", "61");
+    String[] kafka = System.getProperty("prodi.kafka.jars").split(",");
+    ProcessRun java17 = jarContents(jar, "--delta", System.getProperty("prodi.delta.jar"), "--classfile", "61",
+        "--kafka", kafka[0], "--kafka", kafka[1]);
     assertThat(java17.exitCode).as(java17.toString()).isEqualTo(1);
     assertThat(java17.err).contains("class files are version 55, not 61");
   }
@@ -139,17 +141,23 @@ class JarContentsIT {
 
   /**
    * Delta Lake is bundled, and it ships classes of its own under org/apache/spark/sql (its catalog,
-   * parser and commands): those are the only org/apache/spark entries allowed.
+   * parser and commands); so is Spark's Kafka connector (a module Spark's distribution does not put on the class
+   * path): theirs are the only org/apache/spark entries allowed.
    */
   @Test
   void bundlesNoSparkScalaHadoopGcsConnectorOrJacksonCore() throws IOException {
-    java.util.Set<String> delta;
-    try (JarFile deltaJar = new JarFile(System.getProperty("prodi.delta.jar"))) {
-      delta = Collections.list(deltaJar.entries()).stream().map(e -> e.getName()).collect(Collectors.toSet());
+    java.util.Set<String> delta = new java.util.HashSet<>();
+    List<String> allowedJars = new java.util.ArrayList<>(List.of(System.getProperty("prodi.delta.jar")));
+    allowedJars.addAll(List.of(System.getProperty("prodi.kafka.jars").split(",")));
+    for (String allowed : allowedJars) {
+      try (JarFile allowedJar = new JarFile(allowed)) {
+        Collections.list(allowedJar.entries()).forEach(e -> delta.add(e.getName()));
+      }
     }
     try (JarFile jar = jar()) {
       List<String> names = Collections.list(jar.entries()).stream().map(e -> e.getName()).collect(Collectors.toList());
-      assertThat(names).contains("io/delta/tables/DeltaTable.class", "org/apache/spark/sql/delta/DeltaLog.class");
+      assertThat(names).contains("io/delta/tables/DeltaTable.class", "org/apache/spark/sql/delta/DeltaLog.class",
+          "org/apache/spark/sql/kafka010/KafkaSourceProvider.class", "org/apache/kafka/clients/consumer/KafkaConsumer.class");
       assertThat(names).filteredOn(n -> n.startsWith("org/apache/spark/") && !n.endsWith("/")).allMatch(delta::contains);
       assertThat(names).doesNotContain("org/apache/spark/SparkContext.class", "org/apache/spark/sql/Dataset.class");
       assertThat(names).noneMatch(n -> n.startsWith("scala/") || n.startsWith("org/antlr/")
