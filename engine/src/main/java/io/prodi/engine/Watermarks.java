@@ -1,8 +1,5 @@
 package io.prodi.engine;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
 
 import io.prodi.config.LayerConfig;
 import io.prodi.engine.spi.StepContext;
@@ -25,9 +22,6 @@ import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DateType;
-import org.apache.spark.sql.types.TimestampType;
 
 /**
  * The incremental watermarks of one run: leases taken before anything is read,
@@ -38,37 +32,8 @@ final class Watermarks {
   /** A stream's lease is taken anew by every micro-batch; one this old belongs to a dead process. */
   private static final java.time.Duration STALE_STREAM_LEASE = java.time.Duration.ofMinutes(10);
   private final StateStore store;
-  private final Map<Integer, Mark> marks = new LinkedHashMap<>();
+  private final Map<Integer, SourceMark> marks = new LinkedHashMap<>();
   private final List<String> leased = new ArrayList<>();
-
-  /** One source's watermark in this run. */
-  private static final class Mark {
-    final WatermarkSpec spec;
-    final String stateId;
-    final String before;
-    final long generation;
-    /** The value a crashed earlier attempt of this generation recorded: this run reads no further. */
-    final String upTo;
-    /** The source's own query reads after the watermark: the run adds no lower bound. */
-    final boolean filtersItself;
-    /** A stream's micro-batch, planned before it reads (null for a watermark observed in the rows). */
-    final StreamPlan plan;
-
-    Mark(WatermarkSpec spec, String stateId, String before, long generation, String upTo, boolean filtersItself) {
-      this(spec, stateId, before, generation, upTo, filtersItself, null);
-    }
-
-    Mark(WatermarkSpec spec, String stateId, String before, long generation, String upTo, boolean filtersItself,
-        StreamPlan plan) {
-      this.plan = plan;
-      this.spec = spec;
-      this.stateId = stateId;
-      this.before = before;
-      this.generation = generation;
-      this.upTo = upTo;
-      this.filtersItself = filtersItself;
-    }
-  }
 
   private final StreamBatch batch;
 
@@ -129,7 +94,7 @@ final class Watermarks {
     pending.ifPresent(p -> context.console().progress("[" + config.layer().id() + "] watermark " + stateId
         + ": an earlier attempt of generation " + p.generation() + " (run " + p.runId() + ") did not commit; this"
         + " run reads up to " + p.value() + ", as it did"));
-    marks.put(index, new Mark(spec, stateId, before, store.generation(stateId),
+    marks.put(index, new SourceMark(spec, stateId, before, store.generation(stateId),
         pending.map(WatermarkState::value).orElse(null), source.filtersItsWatermark()));
   }
 
@@ -146,7 +111,7 @@ final class Watermarks {
     if (pending.isEmpty() && plan.records() > 0) {
       store.intend(stateId, generation + 1, plan.intent(), context.runId());
     }
-    marks.put(index, new Mark(spec, stateId, stored.map(WatermarkState::value).orElse(spec.defaultValue()),
+    marks.put(index, new SourceMark(spec, stateId, stored.map(WatermarkState::value).orElse(spec.defaultValue()),
         generation, plan.intent(), false, plan));
   }
 
@@ -187,8 +152,8 @@ final class Watermarks {
    * commit, so that a rerun after a crash reads exactly what this run read.
    */
   void intend(Map<Integer, Row> observed, String runId) {
-    for (Map.Entry<Integer, Mark> entry : marks.entrySet()) {
-      Mark mark = entry.getValue();
+    for (Map.Entry<Integer, SourceMark> entry : marks.entrySet()) {
+      SourceMark mark = entry.getValue();
       String newest = newest(observed.get(entry.getKey()));
       if (newest != null && mark.upTo == null && mark.plan == null) {
         store.intend(mark.stateId, mark.generation + 1, newest, runId);
@@ -209,23 +174,7 @@ final class Watermarks {
    * for a timestamp watermark with a lag); used where the source filters itself (a JDBC query).
    */
   Optional<String> current(LayerConfig config, SourceSpec source) {
-    Mark mark = marks.get(config.sources().indexOf(source));
-    if (mark == null) {
-      return Optional.empty();
-    }
-    if (mark.spec.lag().isZero()) {
-      return Optional.of(mark.before);
-    }
-    try {
-      java.time.Instant instant = mark.before.contains("T")
-          ? java.time.Instant.parse(mark.before.endsWith("Z") ? mark.before : mark.before + "Z")
-          : java.time.LocalDateTime.parse(mark.before.replace(' ', 'T')).toInstant(java.time.ZoneOffset.UTC);
-      return Optional.of(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-          .withZone(java.time.ZoneOffset.UTC).format(instant.minus(mark.spec.lag())));
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new RunFailure("Cannot subtract lag " + mark.spec.lag() + " from watermark " + mark.before
-          + ": it is not a timestamp (" + mark.stateId + ")");
-    }
+    return Optional.ofNullable(marks.get(config.sources().indexOf(source))).map(SourceMark::afterLag);
   }
 
   /** The value a crashed earlier attempt of this generation read source {@code source} up to, if any. */
@@ -235,45 +184,13 @@ final class Watermarks {
 
   /** Source {@code index}'s rows after its watermark (all rows when it has none). */
   Dataset<Row> filter(int index, Dataset<Row> data) {
-    Mark mark = marks.get(index);
-    if (mark == null || mark.plan != null) {
-      return data; // a stream source reads exactly its planned range
-    }
-    String field = mark.spec.field();
-    if (data.columns().length == 0) {
-      return data; // nothing was read (an API with no records)
-    }
-    if (!java.util.Arrays.asList(data.columns()).contains(field)) {
-      throw new RunFailure("Cannot read incrementally on " + field + ": the source has no such column (columns: "
-          + String.join(", ", data.columns()) + ")");
-    }
-    DataType type = data.schema().apply(field).dataType();
-    Dataset<Row> after = mark.filtersItself ? data : data.where(col(field).gt(threshold(mark, type)));
-    return mark.upTo == null ? after : after.where(col(field).leq(lit(mark.upTo).cast(type)));
+    SourceMark mark = marks.get(index);
+    return mark == null ? data : mark.filter(data);
   }
 
   /** The newest value of the watermark field in what source {@code index} read, as an aggregate to observe. */
   Optional<Column> maximum(int index, Dataset<Row> data) {
-    Mark mark = marks.get(index);
-    if (mark == null || mark.plan != null || !java.util.Arrays.asList(data.columns()).contains(mark.spec.field())) {
-      return Optional.empty();
-    }
-    return Optional.of(org.apache.spark.sql.functions.max(col(mark.spec.field())).cast("string"));
-  }
-
-  private static Column threshold(Mark mark, DataType type) {
-    String quoted = "'" + mark.before.replace("\\", "\\\\").replace("'", "\\'") + "'";
-    long lagSeconds = mark.spec.lag().getSeconds();
-    if (type instanceof TimestampType || type instanceof DateType) {
-      String cast = type instanceof DateType ? "DATE" : "TIMESTAMP";
-      return expr("CAST(" + quoted + " AS " + cast + ")" + (lagSeconds == 0 ? "" : " - INTERVAL " + lagSeconds
-          + " SECONDS"));
-    }
-    if (lagSeconds != 0) {
-      throw new RunFailure("Cannot subtract lag " + mark.spec.lag() + " from watermark " + mark.spec.field()
-          + ": lag applies to date and timestamp fields (" + type.simpleString() + ")");
-    }
-    return lit(mark.before).cast(type);
+    return Optional.ofNullable(marks.get(index)).flatMap(mark -> mark.maximum(data));
   }
 
   /**
@@ -283,8 +200,8 @@ final class Watermarks {
    * behind while the sinks hold the rows.
    */
   void commit(Map<Integer, Row> observed, java.util.Set<Integer> read, RunSummary summary, String runId) {
-    for (Map.Entry<Integer, Mark> entry : marks.entrySet()) {
-      Mark mark = entry.getValue();
+    for (Map.Entry<Integer, SourceMark> entry : marks.entrySet()) {
+      SourceMark mark = entry.getValue();
       if (mark.plan != null) {
         commitPlanned(mark, summary, runId);
         continue;
@@ -306,7 +223,7 @@ final class Watermarks {
   }
 
   /** A stream source's planned end, committed unless it is where the source already stood. */
-  private void commitPlanned(Mark mark, RunSummary summary, String runId) {
+  private void commitPlanned(SourceMark mark, RunSummary summary, String runId) {
     if (!mark.plan.end().equals(mark.before)) {
       store.commit(mark.stateId, mark.plan.end(), mark.spec.field(), runId, mark.generation);
     }

@@ -142,8 +142,8 @@ public final class ConfigSchema {
     props(http).set("retries", object(HttpRetrySpec.KEYS));
     props(http).set("rate_limit", object(HttpRetrySpec.RATE_LIMIT_KEYS));
     ObjectNode kafka = (ObjectNode) definitions.get("source_kafka");
-    props(kafka).set("auth", object(io.prodi.source.KafkaSourceSpec.Auth.KEYS));
-    ObjectNode value = object(io.prodi.source.KafkaSourceSpec.Value.KEYS);
+    props(kafka).set("auth", object(io.prodi.source.KafkaAuthSpec.KEYS));
+    ObjectNode value = object(io.prodi.source.KafkaValueSpec.KEYS);
     props(value).set("format", enumOf("json", "avro", "string", "bytes"));
     props(value).set("wire", enumOf("confluent", "plain"));
     props(kafka).set("value", value);

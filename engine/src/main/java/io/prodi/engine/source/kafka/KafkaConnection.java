@@ -2,7 +2,9 @@ package io.prodi.engine.source.kafka;
 
 import io.prodi.engine.spi.StepContext;
 import io.prodi.run.RunFailure;
+import io.prodi.source.KafkaAuthSpec;
 import io.prodi.source.KafkaSourceSpec;
+import io.prodi.source.KafkaValueSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +25,8 @@ public final class KafkaConnection {
     Map<String, String> out = new LinkedHashMap<>();
     out.put("bootstrap.servers", spec.bootstrapServers());
     out.put("isolation.level", "read_committed");
-    KafkaSourceSpec.Auth auth = spec.auth();
-    if (auth.type() == KafkaSourceSpec.Auth.Type.NONE) {
+    KafkaAuthSpec auth = spec.auth();
+    if (auth.type() == KafkaAuthSpec.Type.NONE) {
       out.put("security.protocol", "PLAINTEXT");
     } else {
       String user = variable(auth.usernameEnv().orElseThrow(), context);
@@ -32,7 +34,7 @@ public final class KafkaConnection {
       context.console().addSecrets(List.of(user, password));
       out.put("security.protocol", auth.tls() ? "SASL_SSL" : "SASL_PLAINTEXT");
       out.put("sasl.mechanism", auth.type().saslMechanism().orElseThrow());
-      out.put("sasl.jaas.config", (auth.type() == KafkaSourceSpec.Auth.Type.PLAIN ? PLAIN : SCRAM)
+      out.put("sasl.jaas.config", (auth.type() == KafkaAuthSpec.Type.PLAIN ? PLAIN : SCRAM)
           + " required username=\"" + quoted(user) + "\" password=\"" + quoted(password) + "\";");
     }
     spec.options().forEach((key, value) -> {

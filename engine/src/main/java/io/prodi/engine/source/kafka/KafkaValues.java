@@ -7,7 +7,9 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 import io.prodi.dq.ValueParsesSpec;
+import io.prodi.source.KafkaAuthSpec;
 import io.prodi.source.KafkaSourceSpec;
+import io.prodi.source.KafkaValueSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +35,7 @@ final class KafkaValues {
 
   private KafkaValues() {}
 
-  static Dataset<Row> decode(Dataset<Row> records, KafkaSourceSpec.Value value) {
+  static Dataset<Row> decode(Dataset<Row> records, KafkaValueSpec value) {
     Column payload = col("value");
     Column headerError = lit(null).cast("string");
     if (value.confluentWire()) {
@@ -101,7 +103,7 @@ final class KafkaValues {
   }
 
   /** The json value schema: DDL, or Spark's schema JSON. */
-  static StructType schema(KafkaSourceSpec.Value value) {
+  static StructType schema(KafkaValueSpec value) {
     String text = value.schema().orElseThrow().trim();
     return text.startsWith("{") ? (StructType) DataType.fromJson(text) : StructType.fromDDL(text);
   }
