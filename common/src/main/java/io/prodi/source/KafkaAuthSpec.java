@@ -6,12 +6,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code auth}: none, SASL PLAIN or SCRAM with credentials from environment variables. */
+/**
+ * {@code auth}: none, SASL PLAIN or SCRAM with credentials from environment variables, or {@code google} (the
+ * machine's service account, for Managed Service for Apache Kafka).
+ */
 public final class KafkaAuthSpec {
   public static final Set<String> KEYS = Set.of("type", "username_env", "password_env", "tls");
   /** How the connection authenticates; each names its SASL mechanism. */
   public enum Type {
-    NONE(null), PLAIN("PLAIN"), SCRAM_SHA_256("SCRAM-SHA-256"), SCRAM_SHA_512("SCRAM-SHA-512");
+    NONE(null), PLAIN("PLAIN"), SCRAM_SHA_256("SCRAM-SHA-256"), SCRAM_SHA_512("SCRAM-SHA-512"),
+    /** Google's Managed Service for Apache Kafka, as the machine's own service account (OAuth over TLS). */
+    GOOGLE("OAUTHBEARER");
 
     private final String mechanism;
 
@@ -45,10 +50,22 @@ public final class KafkaAuthSpec {
     Set.of("username", "password").stream().filter(node::has).forEach(allowed::add);
     node.allowKeys("auth", allowed);
     String given = node.get("type").oneOf("auth type", new java.util.TreeSet<>(Set.of("none", "plain",
-        "scram_sha_256", "scram_sha_512")));
+        "scram_sha_256", "scram_sha_512", "google")));
     Type type = given == null ? Type.NONE : Type.valueOf(given.toUpperCase(Locale.ROOT));
     if (given == null && !node.has("type")) {
-      node.get("type").missing("the auth type (none, plain, scram_sha_256, scram_sha_512)");
+      node.get("type").missing("the auth type (none, plain, scram_sha_256, scram_sha_512, google)");
+    }
+    if (type == Type.GOOGLE) {
+      for (String key : new String[] {"username_env", "password_env"}) {
+        if (node.has(key)) {
+          node.get(key).error("Cannot use " + key + " with auth type google: it authenticates as the machine's service "
+              + "account (for a service-account key, use type plain) (" + key + ")");
+        }
+      }
+      if (node.has("tls") && !node.get("tls").bool(true)) {
+        node.get("tls").error("Cannot turn TLS off for auth type google: Google's Kafka accepts TLS only (false)");
+      }
+      return new KafkaAuthSpec(Type.GOOGLE, null, null, true);
     }
     boolean sasl = type != Type.NONE;
     return new KafkaAuthSpec(type, sasl ? CredentialKeys.variable(node, "username_env", true) : null,

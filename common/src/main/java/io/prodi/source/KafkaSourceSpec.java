@@ -50,7 +50,7 @@ public final class KafkaSourceSpec implements SourceSpec {
     this.options = node.get("options").textMap();
     this.options.keySet().stream().filter(k -> k.startsWith("kafka.sasl") || k.startsWith("kafka.security"))
         .forEach(k -> node.get("options").get(k).error("Cannot set " + k + " in options: authentication is set "
-            + "with auth (type none, plain, scram_sha_256, scram_sha_512) (" + k + ")"));
+            + "with auth (type none, plain, scram_sha_256, scram_sha_512, google) (" + k + ")"));
     this.offsets = WatermarkSpec.planned(node.get("state_id").text(), starting == null ? "earliest" : starting);
   }
 

@@ -146,6 +146,11 @@ class StreamValidationTest {
         .startsWith("ERROR io.source.auth.type: Cannot use auth type 'gssapi': unknown auth type");
     assertThat(problems(kafka("topics: [a], options: {kafka.sasl.jaas.config: x}", ""))).containsExactly(
         "ERROR io.source.options.kafka.sasl.jaas.config: Cannot set kafka.sasl.jaas.config in options: authentication "
-            + "is set with auth (type none, plain, scram_sha_256, scram_sha_512) (kafka.sasl.jaas.config)");
+            + "is set with auth (type none, plain, scram_sha_256, scram_sha_512, google) (kafka.sasl.jaas.config)");
+    assertThat(problems(kafka("topics: [a], auth: {type: google}", ""))).isEmpty();
+    assertThat(problems(kafka("topics: [a], auth: {type: google, password_env: P, tls: false}", ""))).containsExactly(
+        "ERROR io.source.auth.password_env: Cannot use password_env with auth type google: it authenticates as the "
+            + "machine's service account (for a service-account key, use type plain) (password_env)",
+        "ERROR io.source.auth.tls: Cannot turn TLS off for auth type google: Google's Kafka accepts TLS only (false)");
   }
 }

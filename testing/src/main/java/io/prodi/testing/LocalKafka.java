@@ -82,6 +82,16 @@ public final class LocalKafka {
     }
   }
 
+  /** Deletes a partition's records before {@code offset}, as retention would. */
+  public static void deleteBefore(String topic, int partition, long offset) {
+    try (Admin admin = admin()) {
+      admin.deleteRecords(Map.of(new org.apache.kafka.common.TopicPartition(topic, partition),
+          org.apache.kafka.clients.admin.RecordsToDelete.beforeOffset(offset))).all().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException | InterruptedException e) {
+      throw new IllegalStateException("Cannot delete the records of " + topic + ": " + e.getMessage(), e);
+    }
+  }
+
   private static Properties producerProps() {
     Properties props = new Properties();
     props.put("bootstrap.servers", BOOTSTRAP);

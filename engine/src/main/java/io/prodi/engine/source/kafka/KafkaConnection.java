@@ -28,6 +28,13 @@ public final class KafkaConnection {
     KafkaAuthSpec auth = spec.auth();
     if (auth.type() == KafkaAuthSpec.Type.NONE) {
       out.put("security.protocol", "PLAINTEXT");
+    } else if (auth.type() == KafkaAuthSpec.Type.GOOGLE) {
+      out.put("security.protocol", "SASL_SSL");
+      out.put("sasl.mechanism", "OAUTHBEARER");
+      out.put("sasl.login.callback.handler.class", GoogleTokenCallbackHandler.class.getName());
+      String host = context.env().get("GCE_METADATA_HOST").filter(h -> !h.isBlank()).orElse(null);
+      out.put("sasl.jaas.config", "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required"
+          + (host == null ? "" : " " + GoogleTokenCallbackHandler.METADATA_HOST + "=\"" + quoted(host) + "\"") + ";");
     } else {
       String user = variable(auth.usernameEnv().orElseThrow(), context);
       String password = variable(auth.passwordEnv().orElseThrow(), context);
