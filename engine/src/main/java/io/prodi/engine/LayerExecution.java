@@ -60,7 +60,7 @@ final class LayerExecution {
       recordSchemas(sources, output);
       DqCheck dq = new DqCheck(run, summary);
       List<ExpectationResult> schema = dq.checkSchema(output);
-      WritePlan plan = WritePlan.of(config, !watermarks.isEmpty());
+      WritePlan plan = WritePlan.of(config, watermarks.observesIntent());
       LayerProgress progress = new LayerProgress(run, summary);
       BiConsumer<Map<String, Row>, Long> sourcesIn = (observed, outputRows) -> {
         Map<String, Row> counted = sources.withOutputCount(observed, outputRows);

@@ -40,9 +40,14 @@ final class ObservedWrite {
    */
   Written write(Dataset<Row> output, DqCheck dq, List<ExpectationResult> schema,
       BiConsumer<Map<String, Row>, Long> sourcesIn) {
-    Dataset<Row> kept = dq.kept(counts.observe(output, OUTPUT, dq.sharedAggregates()));
+    Dataset<Row> kept = dq.keptWhileWriting(counts.observe(output, OUTPUT, dq.sharedAggregates()));
     Set<String> names = new HashSet<>(counts.namesIn(kept));
-    List<SinkResult> results = SinkStage.writeAll(context, timer, kept);
+    List<SinkResult> results;
+    try {
+      results = SinkStage.writeAll(context, timer, kept);
+    } catch (RuntimeException e) {
+      throw io.prodi.engine.dq.WriteGuard.failure(e).orElseThrow(() -> e);
+    }
     boolean computed = results.stream().anyMatch(SinkResult::computedOutput);
     Row shared = computed ? counts.await(names).get(OUTPUT) : dq.hasExpectations() ? dq.sharedPass(output) : null;
     names.remove(OUTPUT);

@@ -170,6 +170,14 @@ final class Watermarks {
   }
 
   /**
+   * Whether the run's intent needs what its sources' rows hold (the newest watermark value, observed before the
+   * first write); a stream's intent is its planned range, recorded before anything was read.
+   */
+  boolean observesIntent() {
+    return marks.values().stream().anyMatch(m -> m.plan == null);
+  }
+
+  /**
    * The value a source reads after: its watermark minus lag, as text ("yyyy-MM-dd HH:mm:ss", UTC,
    * for a timestamp watermark with a lag); used where the source filters itself (a JDBC query).
    */

@@ -4,6 +4,7 @@ import io.prodi.config.LayerConfig;
 import io.prodi.dq.ExpectationSpec;
 import io.prodi.dq.OnFail;
 import io.prodi.engine.dq.DataQuality;
+import io.prodi.engine.dq.WriteGuard;
 import io.prodi.sink.SinkSpec;
 import java.util.List;
 
@@ -24,8 +25,9 @@ final class WritePlan {
 
   /**
    * The output is cached when several sinks read it, when an incremental run appends (its intent is
-   * recorded before anything lands), or, with expectations, when a failure must stop the run before
-   * any write, a quarantine reads the output too, the sink is a merge (which reads its source twice),
+   * recorded before anything lands; {@code incremental} is false for a stream, whose intent is its planned range),
+   * or, with expectations, when a failure must stop the run before any write (unless a stream's {@link WriteGuard}
+   * enforces it during the write), a quarantine reads the output too, the sink is a merge (which reads its source twice),
    * or an aggregate cannot be observed during a write.
    */
   static WritePlan of(LayerConfig config, boolean incremental) {
@@ -34,7 +36,7 @@ final class WritePlan {
     boolean appendsIncrementally = incremental && sinks.stream().anyMatch(s -> s.mode().appends());
     boolean mayStop = config.dq().failOnError() && expectations.stream().anyMatch(e -> e.onFail() == OnFail.FAIL);
     boolean quarantines = expectations.stream().anyMatch(e -> e.onFail() == OnFail.QUARANTINE);
-    boolean checkedWhileWriting = !expectations.isEmpty() && !mayStop && !quarantines
+    boolean checkedWhileWriting = !expectations.isEmpty() && (!mayStop || WriteGuard.applies(config)) && !quarantines
         && !sinks.get(0).mode().mergesByKey() && DataQuality.observable(expectations);
     boolean cachesOutput = sinks.size() > 1 || appendsIncrementally
         || (!expectations.isEmpty() && !checkedWhileWriting);

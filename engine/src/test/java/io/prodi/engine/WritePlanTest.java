@@ -46,6 +46,19 @@ class WritePlanTest extends EngineConfigs {
   }
 
   @Test
+  void aStreamsStoppingRowChecksRideOnItsOneAppendingWrite() {
+    String stream = "layer: bronze\nio:\n  source: {type: kafka, bootstrap_servers: 'b:9092', topics: [t], "
+        + "value: {format: json, schema: 'id INT'}}\n";
+    assertThat(WritePlan.of(load(folder.write("s1.yml", stream + "  sink: {path: out, format: delta, mode: append}\n")),
+        false).cachesOutput()).as("value_parses, enforced in the write").isFalse();
+    assertThat(WritePlan.of(load(folder.write("s2.yml", stream + "  sink: {path: out, format: delta, mode: append}\n"
+        + "dq: {expectations: [{type: unique, columns: [id]}]}\n")), false).cachesOutput())
+        .as("a key check must see every row first").isTrue();
+    assertThat(WritePlan.of(load(folder.write("s3.yml", stream + "  sink: {path: out, format: delta, mode: overwrite}\n")),
+        false).cachesOutput()).as("an overwrite would lose the old rows if the guard aborted it").isTrue();
+  }
+
+  @Test
   void anIncrementalAppendRecordsItsIntentBeforeAnyWrite() {
     WritePlan append = plan("    - {path: out/a, mode: append}\n", "", true);
     assertThat(append.cachesOutput()).isTrue();

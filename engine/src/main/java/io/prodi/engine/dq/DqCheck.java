@@ -69,6 +69,12 @@ public final class DqCheck {
     return DataQuality.kept(output, dataExpectations);
   }
 
+  /** What the sinks receive when the checks run while they write: the kept rows, a stream's stopping rules guarded. */
+  public Dataset<Row> keptWhileWriting(Dataset<Row> output) {
+    Dataset<Row> kept = kept(output);
+    return WriteGuard.applies(context.config()) ? WriteGuard.guard(kept, context.config()) : kept;
+  }
+
   /** The outcome from the shared pass's row, however it was computed; decides (and may stop the run). */
   public DqOutcome complete(Dataset<Row> output, Row shared, List<ExpectationResult> schema) {
     DqOutcome outcome = DataQuality.outcome(output, shared, dataExpectations, context, Instant.now());
