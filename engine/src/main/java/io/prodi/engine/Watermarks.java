@@ -105,7 +105,7 @@ final class Watermarks {
     pending.ifPresent(p -> context.console().progress("[" + context.layer() + "] " + stateId + ": micro-batch of "
         + "generation " + p.generation() + " (run " + p.runId() + ") did not commit; this run reads exactly its range"));
     Optional<String> target = context.config().trigger().continuous() ? Optional.empty() : batch.target(stateId);
-    StreamPlan plan = StreamPlanners.plan(source, new StreamPlan.Request(stored.map(WatermarkState::value),
+    StreamPlan plan = StreamPlanners.plan(source, new StreamPlan.Request(stateId, stored.map(WatermarkState::value),
         pending.map(WatermarkState::value), target), context);
     long generation = store.generation(stateId);
     if (pending.isEmpty() && plan.records() > 0) {

@@ -55,14 +55,21 @@ public final class StreamPlan {
 
   /** What a planner is given: the committed position, a crashed batch's intent, the run's target. */
   public static final class Request {
+    private final String stateId;
     private final Optional<String> committed;
     private final Optional<String> pending;
     private final Optional<String> target;
 
-    public Request(Optional<String> committed, Optional<String> pending, Optional<String> target) {
+    public Request(String stateId, Optional<String> committed, Optional<String> pending, Optional<String> target) {
+      this.stateId = stateId;
       this.committed = committed;
       this.pending = pending;
       this.target = target;
+    }
+
+    /** The state id the position is kept under (what {@code prodi state reset --state-id} names). */
+    public String stateId() {
+      return stateId;
     }
 
     public Optional<String> committed() {

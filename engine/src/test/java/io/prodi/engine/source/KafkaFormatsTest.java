@@ -112,8 +112,8 @@ class KafkaFormatsTest extends LayerRunTestBase<RunOutput> {
     assertThat(lost.exitCode()).isEqualTo(1);
     assertThat(lost.errors()).singleElement().asString().isEqualTo("prodi: error: Cannot read Kafka partition " + topic
         + "-0 from offset 2: the topic no longer holds it (retention deleted the records before offset 4); the records "
-        + "in between are lost to this source. To start over from what the topic holds, run prodi state reset -c "
-        + "<config> (" + LocalKafka.BOOTSTRAP + ")");
+        + "in between are lost to this source. To start over from what the topic holds, run prodi state reset "
+        + "--state-id bronze::bronze::orders -c <config> (" + LocalKafka.BOOTSTRAP + ")");
     assertThat(out("value")).containsExactly("a", "b");
 
     new StateStore(at("state"), new Configuration()).reset("bronze::bronze::orders");

@@ -46,7 +46,7 @@ public final class KafkaOffsets {
       Map<OffsetRange.Partition, Long> last = offsets(consumer.endOffsets(partitions, timeout));
       OffsetRange range = request.pending().map(OffsetRange::parse)
           .orElseGet(() -> next(spec, request, first, last));
-      checkRetained(spec, range, first);
+      checkRetained(spec, request.stateId(), range, first);
       Map<OffsetRange.Partition, Long> target = request.target().map(OffsetRange::parseOffsets).orElse(last);
       long lag = last.entrySet().stream()
           .mapToLong(e -> Math.max(0, e.getValue() - range.end().getOrDefault(e.getKey(), e.getValue()))).sum();
@@ -130,14 +130,15 @@ public final class KafkaOffsets {
     return new OffsetRange(start, bounded);
   }
 
-  private static void checkRetained(KafkaSourceSpec spec, OffsetRange range, Map<OffsetRange.Partition, Long> first) {
+  private static void checkRetained(KafkaSourceSpec spec, String stateId, OffsetRange range,
+      Map<OffsetRange.Partition, Long> first) {
     for (Map.Entry<OffsetRange.Partition, Long> e : range.start().entrySet()) {
       Long kept = first.get(e.getKey());
       if (kept != null && e.getValue() < kept && range.end().get(e.getKey()) > e.getValue()) {
         throw new RunFailure("Cannot read Kafka partition " + e.getKey() + " from offset " + e.getValue()
             + ": the topic no longer holds it (retention deleted the records before offset " + kept + "); the records "
             + "in between are lost to this source. To start over from what the topic holds, run prodi state reset "
-            + "-c <config> (" + spec.bootstrapServers() + ")");
+            + "--state-id " + stateId + " -c <config> (" + spec.bootstrapServers() + ")");
       }
     }
   }
