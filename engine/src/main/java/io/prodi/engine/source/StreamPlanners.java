@@ -19,8 +19,10 @@ public final class StreamPlanners {
     StreamPlan plan(S spec, StreamPlan.Request request, StepContext context);
   }
 
+  // kafka's entry is a lambda, not a method reference: KafkaOffsets (and the Kafka client it needs) is loaded only
+  // when a kafka source plans, so a jar without the client (2.13 / Spark 3.5) still plans new files
   private static final Map<String, Planner<?>> PLANNERS = Map.of(
-      "kafka", (Planner<KafkaSourceSpec>) KafkaOffsets::plan,
+      "kafka", (Planner<KafkaSourceSpec>) (spec, request, context) -> KafkaOffsets.plan(spec, request, context),
       "files", (Planner<FilesSourceSpec>) NewFiles::plan);
 
   private StreamPlanners() {}

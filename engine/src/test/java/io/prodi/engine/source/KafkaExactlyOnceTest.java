@@ -6,11 +6,9 @@ import io.prodi.engine.LayerRuns;
 import io.prodi.run.StopSignal;
 import io.prodi.testing.FaultyFileSystem;
 import io.prodi.testing.FaultyFileSystem.Operation;
-import io.prodi.testing.LayerRunTestBase;
 import io.prodi.testing.LocalKafka;
 import io.prodi.testing.RunOutput;
 import io.prodi.testing.Rows;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -20,7 +18,6 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,17 +28,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * continuous trigger picks up what is produced while it runs and stops between batches when asked. Records are
  * counted by topic/partition/offset against what the producer was told, never by prodi's summary.
  */
-class KafkaExactlyOnceTest extends LayerRunTestBase<RunOutput> {
-  @Override
-  protected RunOutput runLayer(String config, Path base, String... more) {
-    return LayerRuns.run(config, base, more);
-  }
-
-  @BeforeEach
-  void broker() {
-    LocalKafka.requireBroker();
-  }
-
+class KafkaExactlyOnceTest extends KafkaTestBase {
   @AfterEach
   void disarm() {
     FaultyFileSystem.disarm();

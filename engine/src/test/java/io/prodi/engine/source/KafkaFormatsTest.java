@@ -2,15 +2,12 @@ package io.prodi.engine.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prodi.engine.LayerRuns;
 import io.prodi.state.StateStore;
-import io.prodi.testing.LayerRunTestBase;
 import io.prodi.testing.LocalKafka;
 import io.prodi.testing.RunOutput;
 import io.prodi.testing.Rows;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -19,7 +16,6 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.hadoop.conf.Configuration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,19 +23,9 @@ import org.junit.jupiter.api.Test;
  * a first run from the latest offsets, and offsets the topic no longer holds (retention), which stop the run
  * until the state is reset, never skipped silently.
  */
-class KafkaFormatsTest extends LayerRunTestBase<RunOutput> {
+class KafkaFormatsTest extends KafkaTestBase {
   private static final String AVRO = "{\"type\":\"record\",\"name\":\"Order\",\"fields\":[{\"name\":\"order_id\","
       + "\"type\":\"int\"},{\"name\":\"customer\",\"type\":\"string\"}]}";
-
-  @Override
-  protected RunOutput runLayer(String config, Path base, String... more) {
-    return LayerRuns.run(config, base, more);
-  }
-
-  @BeforeEach
-  void broker() {
-    LocalKafka.requireBroker();
-  }
 
   private String layer(String source) {
     return folder.write("bronze.yml", "layer: bronze\nstate: {uri: state}\nio:\n  source:\n    type: kafka\n"

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.prodi.engine.LayerRuns;
-import io.prodi.testing.LayerRunTestBase;
 import io.prodi.testing.LocalKafka;
 import io.prodi.testing.RunOutput;
 import io.prodi.testing.Rows;
@@ -17,25 +15,14 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code type: kafka} on the local broker (bin/local-kafka): what lands in the sink is compared with what the
  * producer was told it wrote, record by record (topic, partition, offset), never with prodi's own counts.
  */
-class KafkaSourceTest extends LayerRunTestBase<RunOutput> {
+class KafkaSourceTest extends KafkaTestBase {
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  @Override
-  protected RunOutput runLayer(String config, Path base, String... more) {
-    return LayerRuns.run(config, base, more);
-  }
-
-  @BeforeEach
-  void broker() {
-    LocalKafka.requireBroker();
-  }
 
   private String config(String topic, String more) {
     return folder.write("bronze.yml", "layer: bronze\nstate: {uri: state}\nio:\n  source:\n    type: kafka\n"

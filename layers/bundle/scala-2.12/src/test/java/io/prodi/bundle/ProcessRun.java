@@ -65,10 +65,7 @@ final class ProcessRun {
     File out = File.createTempFile("prodi-out", ".txt");
     File err = File.createTempFile("prodi-err", ".txt");
     try {
-      ProcessBuilder builder = new ProcessBuilder(javaCommand(mainClass, args)).redirectOutput(out).redirectError(err);
-      builder.environment().remove("PRODI_FORCE_DRY_RUN");
-      builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-      Process process = builder.start();
+      Process process = start(Map.of(), javaCommand(mainClass, args), out, err);
       awaitPath(process, root, ready, within, mainClass);
       between.run();
       awaitPath(process, root, stopWhen, within, mainClass);
@@ -127,15 +124,20 @@ final class ProcessRun {
     return command;
   }
 
+  /** A command started as a job system would: no dry-run guard from this shell, Spark on the loopback. */
+  private static Process start(Map<String, String> env, List<String> command, File out, File err) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
+    builder.environment().remove("PRODI_FORCE_DRY_RUN");
+    builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    builder.environment().putAll(env);
+    return builder.start();
+  }
+
   static ProcessRun run(Map<String, String> env, List<String> command) throws Exception {
     File out = File.createTempFile("prodi-out", ".txt");
     File err = File.createTempFile("prodi-err", ".txt");
     try {
-      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out).redirectError(err);
-      builder.environment().remove("PRODI_FORCE_DRY_RUN");
-      builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-      builder.environment().putAll(env);
-      Process process = builder.start();
+      Process process = start(env, command, out, err);
       if (!process.waitFor(120, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new IOException("Cannot finish " + command + ": still running after 120 s");
