@@ -274,7 +274,7 @@ class ValidationTest {
             "ERROR io.source[1].incremental: Cannot read incrementally two ways: use incremental.watermark or "
                 + "incremental.by, not both ({\"by\":\"version\",\"watermark\":{\"field\":\"x\"}})",
             "ERROR io.source[2].incremental.by: Cannot use incremental.by 'time': unknown incremental.by (valid: "
-                + "version)",
+                + "files, version)",
             "ERROR io.source[4].incremental.by: Cannot read by version: incremental.by version reads the changes of a "
                 + "Delta table (a files source) or of an Iceberg table, this source is a table of the session catalog "
                 + "(version)");
