@@ -134,6 +134,24 @@ class KafkaSourceTest extends KafkaTestBase {
   }
 
   @Test
+  void aConfigMistakeIsExit2BeforeAnyBrokerAndADryRunNeverConnects() {
+    String far = "layer: bronze\nstate: {uri: state}\nTRIGGERio:\n  source:\n    type: kafka\n"
+        + "    bootstrap_servers: 127.0.0.1:1\n    topics: [t]\n  sink: {path: out, format: delta, mode: append}\n";
+    RunOutput invalid = run(folder.write("bad.yml", far.replace("TRIGGER", "trigger: {every: soon}\n")));
+    assertThat(invalid.exitCode()).isEqualTo(2);
+    assertThat(invalid.errors()).singleElement().asString().endsWith("trigger.every: Cannot read every: expected an "
+        + "ISO-8601 duration such as PT30S or PT1M (soon)");
+    long start = System.nanoTime();
+    RunOutput dry = run(folder.write("dry.yml", far.replace("TRIGGER", "trigger: {every: PT1M}\n")), "--dry-run");
+    assertThat(dry.exitCode()).as(dry.toString()).isZero();
+    assertThat(dry.out()).contains("  stream  trigger every PT1M; offsets dry::bronze::kafka in ")
+        .contains("\"status\":\"dry_run\"");
+    assertThat((System.nanoTime() - start) / 1e9).as("no broker was asked (it would time out)").isLessThan(10);
+    assertThat(tmp.resolve("out")).doesNotExist();
+    assertThat(tmp.resolve("state")).doesNotExist();
+  }
+
+  @Test
   void aMissingTopicAndAnUnreachableBrokerAreOneLineEachNamingThem() {
     String cfg = config("no-such-topic-" + System.nanoTime(), "");
     RunOutput missing = run(cfg);
