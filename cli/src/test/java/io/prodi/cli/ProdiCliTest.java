@@ -91,7 +91,7 @@ class ProdiCliTest {
     CliRun run = CliRun.prodi("run-layer", "-c", config.toString(), "--dry-run", "--base-dir", tmp.toString());
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.outLines()).contains("  write   files delta " + tmp.resolve("out") + " (mode scd2; keys id, ordered "
-        + "by seq, deletes where op = 'D', history of a, without op)");
+        + "by seq, deletes where op = 'D', history of a, without op; change data feed on when created)");
     assertThat(tmp.resolve("out")).doesNotExist();
   }
 

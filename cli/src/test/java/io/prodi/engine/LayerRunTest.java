@@ -217,4 +217,31 @@ class LayerRunTest extends EngineTestBase {
         + ": transform.sql: Cannot run SQL statement 1: A column or function parameter with name `nope` cannot be resolved.");
     assertThat(tmp.resolve("out")).doesNotExist();
   }
+
+  @Test
+  void planSaysHowARefreshGoesAndAnalyzeFindsTheShapeItCannotKey() {
+    spark().sql("CREATE TABLE delta.`" + tmp.resolve("silver") + "` (account STRING, amount DOUBLE) USING delta");
+    String source = "  source: {name: tx, format: delta, path: silver, incremental: {by: version}}\n"
+        + "  sink: {path: out/gold, format: delta}\n";
+    String grouped = folder.write("grouped.yml", "layer: gold\nrefresh: auto\nio:\n" + source
+        + "transform: {sql: 'SELECT account, sum(amount) AS total FROM tx GROUP BY account'}\n");
+    CliRun plan = SharedSpark.prodi("plan", "--analyze", "-c", grouped, "--base-dir", tmp.toString());
+    assertThat(plan.exitCode()).as(plan.toString()).isZero();
+    assertThat(plan.outLines()).contains("  write   files delta " + tmp.resolve("out/gold") + " (mode overwrite; change "
+        + "data feed on when created)", "  refresh auto: by key where the query's plan allows (plan --analyze tells), "
+        + "in full on the first run; state grouped::gold::refresh in " + tmp.resolve("data/_state"),
+        "refresh: by key on account after the first run");
+    String limited = folder.write("limited.yml", "layer: gold\nrefresh: {policy: incremental, keys: [account]}\nio:\n"
+        + source + "transform: {sql: 'SELECT account, amount FROM tx ORDER BY amount LIMIT 5'}\n");
+    CliRun refused = SharedSpark.prodi("plan", "--analyze", "-c", limited, "--base-dir", tmp.toString());
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.errors()).containsExactly("prodi: error: " + limited + ": transform.sql: Cannot refresh "
+        + "incrementally: LIMIT");
+    CliRun auto = SharedSpark.prodi("plan", "--analyze", "-c", folder.write("auto.yml", "layer: gold\nrefresh: "
+        + "{policy: auto, keys: [account]}\nio:\n" + source
+        + "transform: {sql: 'SELECT account, amount FROM tx ORDER BY amount LIMIT 5'}\n"), "--base-dir", tmp.toString());
+    assertThat(auto.exitCode()).isZero();
+    assertThat(auto.outLines()).contains("refresh: full refresh: LIMIT");
+    assertThat(tmp.resolve("out")).doesNotExist();
+  }
 }

@@ -28,8 +28,10 @@ public final class LayerConfig {
   private final LineageSpec lineage;
   private final Map<String, io.prodi.catalog.CatalogSpec> catalogs;
   private final TriggerSpec trigger;
+  private final RefreshSpec refresh;
 
   LayerConfig(Builder b) {
+    this.refresh = b.refresh;
     this.trigger = b.trigger;
     this.uri = b.uri;
     this.layer = b.layer;
@@ -70,6 +72,11 @@ public final class LayerConfig {
   /** How a layer that reads a stream runs its micro-batches (available_now unless the config says). */
   public TriggerSpec trigger() {
     return trigger;
+  }
+
+  /** {@code refresh}: the sink holds what the SQL gives over the sources' current versions (none: the run's own rows). */
+  public Optional<RefreshSpec> refresh() {
+    return Optional.ofNullable(refresh);
   }
 
   /** Whether a source reads a stream (a position planned before each micro-batch: Kafka offsets, new files). */
@@ -148,6 +155,13 @@ public final class LayerConfig {
     return all;
   }
 
+  /** The same config reading {@code newSources} instead: a refresh's sources pinned at the versions it reads. */
+  public LayerConfig withSources(List<SourceSpec> newSources) {
+    Builder b = new Builder(this);
+    b.sources = newSources;
+    return new LayerConfig(b);
+  }
+
   /** The config with {@code dq.fail_on_error} set from the command line. */
   public LayerConfig withDq(DqSpec newDq) {
     Builder b = new Builder(this);
@@ -188,6 +202,7 @@ public final class LayerConfig {
     LineageSpec lineage;
     Map<String, io.prodi.catalog.CatalogSpec> catalogs = Map.of();
     TriggerSpec trigger = TriggerSpec.availableNow();
+    RefreshSpec refresh;
 
     Builder() {}
 
@@ -209,6 +224,7 @@ public final class LayerConfig {
       lineage = c.lineage;
       catalogs = c.catalogs;
       trigger = c.trigger;
+      refresh = c.refresh;
     }
   }
 }

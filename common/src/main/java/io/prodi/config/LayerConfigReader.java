@@ -25,7 +25,7 @@ public final class LayerConfigReader {
   public static final Set<String> STATE_KEYS = Set.of("uri");
   public static final Set<String> KEYS = Set.of("layer", "environment", "dry_run", "description", "compute", "io",
       "transform", "dq", "storage", "state", "lineage", "dataset_config", "environment_config", "database_config",
-      "catalogs", "trigger");
+      "catalogs", "trigger", "refresh");
   private static final Set<String> RESERVED_VIEWS = Set.of("__INPUT__", "__BASE__");
 
   private LayerConfigReader() {}
@@ -39,7 +39,9 @@ public final class LayerConfigReader {
     LayerConfig.Builder b = new LayerConfig.Builder();
     b.uri = uri;
     b.layer = layer(root.get("layer"), expected);
-    io.prodi.sink.WriteMode defaultMode = b.layer == null ? io.prodi.sink.WriteMode.APPEND : b.layer.defaultSinkMode();
+    b.refresh = RefreshSpec.bind(root.get("refresh"), root).orElse(null);
+    io.prodi.sink.WriteMode defaultMode = b.refresh != null ? io.prodi.sink.WriteMode.OVERWRITE
+        : b.layer == null ? io.prodi.sink.WriteMode.APPEND : b.layer.defaultSinkMode();
     b.environment = root.get("environment").text();
     b.dryRun = root.get("dry_run").bool();
     b.compute = ComputeSpec.bind(root.get("compute"));
@@ -67,6 +69,9 @@ public final class LayerConfigReader {
     if (root.has("trigger") && !config.streams()) {
       root.get("trigger").error("Cannot set a trigger: no source of this layer reads a stream (a kafka source, or "
           + "files with incremental by files) (" + root.get("trigger").shown() + ")");
+    }
+    if (config.refresh().isPresent()) {
+      RefreshRules.check(root, config);
     }
     return config;
   }

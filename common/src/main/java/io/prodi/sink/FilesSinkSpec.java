@@ -23,6 +23,7 @@ public final class FilesSinkSpec implements SinkSpec {
   private final Integer repartition;
   private final Map<String, String> options;
   private final MergeSpec merge;
+  private final Map<String, String> tableProperties;
 
   private FilesSinkSpec(ConfigNode node, String format, LocationSpec location, WriteMode mode, MergeSpec merge) {
     this.name = node.get("name").text();
@@ -34,6 +35,7 @@ public final class FilesSinkSpec implements SinkSpec {
     this.repartition = WriteModes.positive(node.get("repartition")).orElse(null);
     this.options = node.get("options").textMap();
     this.merge = merge;
+    this.tableProperties = TableProperties.bind(node, format);
   }
 
   private FilesSinkSpec(FilesSinkSpec base, List<String> partitionBy, WriteMode mode, MergeSpec merge) {
@@ -46,6 +48,7 @@ public final class FilesSinkSpec implements SinkSpec {
     this.repartition = base.repartition;
     this.options = base.options;
     this.merge = merge;
+    this.tableProperties = base.tableProperties;
   }
 
   /**
@@ -69,7 +72,7 @@ public final class FilesSinkSpec implements SinkSpec {
 
   private static Set<String> keys() {
     Set<String> keys = new HashSet<>(Set.of("type", "name", "kind", "format", "mode", "partition_by", "coalesce",
-        "repartition", "options", "merge"));
+        "repartition", "options", "merge", "table_properties"));
     keys.addAll(LocationSpec.KEYS);
     return Set.copyOf(keys);
   }
@@ -161,6 +164,11 @@ public final class FilesSinkSpec implements SinkSpec {
 
   public Map<String, String> options() {
     return options;
+  }
+
+  @Override
+  public Map<String, String> tableProperties() {
+    return tableProperties;
   }
 
   @Override

@@ -32,6 +32,11 @@ public interface SinkSpec {
   }
 
   /** The columns it partitions by. */
+  /** {@code table_properties} of a Delta or Iceberg sink (none for other sinks). */
+  default Map<String, String> tableProperties() {
+    return Map.of();
+  }
+
   default java.util.List<String> partitionBy() {
     return java.util.List.of();
   }

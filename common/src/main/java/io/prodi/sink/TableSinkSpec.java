@@ -12,7 +12,7 @@ import java.util.Set;
 /** {@code type: table}: a table of the session catalog. */
 public final class TableSinkSpec implements SinkSpec {
   public static final Set<String> KEYS = Set.of("type", "name", "kind", "table", "format", "mode", "partition_by",
-      "options", "merge");
+      "options", "merge", "table_properties");
 
   private final String name;
   private final String table;
@@ -22,6 +22,7 @@ public final class TableSinkSpec implements SinkSpec {
   private final Map<String, String> options;
   private final MergeSpec merge;
   private final List<io.prodi.catalog.PartitionTransform> transforms;
+  private final Map<String, String> tableProperties;
 
   private TableSinkSpec(ConfigNode node, String table, String format, WriteMode mode, MergeSpec merge) {
     this.name = node.get("name").text();
@@ -32,6 +33,12 @@ public final class TableSinkSpec implements SinkSpec {
     this.options = node.get("options").textMap();
     this.merge = merge;
     this.transforms = TableFormat.ICEBERG.is(format) ? transforms(node.get("partition_by"), partitionBy) : List.of();
+    this.tableProperties = TableProperties.bind(node, format != null ? format : mode.mergesByKey() ? "delta" : null);
+  }
+
+  @Override
+  public Map<String, String> tableProperties() {
+    return tableProperties;
   }
 
   private static List<io.prodi.catalog.PartitionTransform> transforms(ConfigNode node, List<String> entries) {

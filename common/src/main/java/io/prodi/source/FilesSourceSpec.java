@@ -97,6 +97,16 @@ public final class FilesSourceSpec implements SourceSpec {
     return TableFormat.of(format);
   }
 
+  @Override
+  public Optional<SourceSpec> atVersion(long version) {
+    if (!TableFormat.DELTA.is(format)) {
+      return Optional.empty();
+    }
+    Map<String, String> pinned = new java.util.HashMap<>(options);
+    pinned.put("versionAsOf", Long.toString(version));
+    return Optional.of(new FilesSourceSpec(name, format, pinned, schema, location, null));
+  }
+
   public Map<String, String> options() {
     return options;
   }

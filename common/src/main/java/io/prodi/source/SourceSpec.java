@@ -59,6 +59,14 @@ public interface SourceSpec {
     return false;
   }
 
+  /**
+   * This source read whole at table version {@code version}, without its watermark: how a refresh reads each source's
+   * current version. Empty for a source that cannot be read at a version (none but Delta at a path, today).
+   */
+  default Optional<SourceSpec> atVersion(long version) {
+    return Optional.empty();
+  }
+
   /** Where it reads from, for plans and summaries (never a secret). */
   String location(Map<String, StorageSpec> storage, String baseDir);
 

@@ -43,6 +43,15 @@ final class LayerExecution {
 
   void run() {
     io.prodi.engine.spi.PlatformDataSources.require(context.spark(), config);
+    Refresh refresh = Refresh.start(context, summary);
+    try {
+      run(refresh, refresh.pinned(context));
+    } finally {
+      refresh.release();
+    }
+  }
+
+  private void run(Refresh refresh, StepContext context) {
     Watermarks watermarks = Watermarks.start(context, context.env(), batch);
     watermarks.recordStream(summary, targets, config.trigger().describe());
     if (watermarks.streamsHaveNothingNew()) {
@@ -56,12 +65,13 @@ final class LayerExecution {
     context.spark().listenerManager().register(counts);
     try {
       SourcesRead sources = SourceStage.read(run, watermarks, counts);
-      Dataset<Row> output = TransformStage.apply(run, sources.input());
+      Dataset<Row> output = refresh.cut(run, sources, TransformStage.apply(run, sources.input()));
+      StepContext writing = refresh.writing(run);
       recordSchemas(sources, output);
-      DqCheck dq = new DqCheck(run, summary);
+      DqCheck dq = new DqCheck(writing, summary);
       List<ExpectationResult> schema = dq.checkSchema(output);
-      WritePlan plan = WritePlan.of(config, watermarks.observesIntent());
-      LayerProgress progress = new LayerProgress(run, summary);
+      WritePlan plan = WritePlan.of(config, watermarks.observesIntent(), refresh.byKey());
+      LayerProgress progress = new LayerProgress(writing, summary);
       BiConsumer<Map<String, Row>, Long> sourcesIn = (observed, outputRows) -> {
         Map<String, Row> counted = sources.withOutputCount(observed, outputRows);
         progress.sources(ObservedCounts.counts(counted));
@@ -71,10 +81,11 @@ final class LayerExecution {
       };
       StepTimer timer = new StepTimer(summary);
       Written written = plan.cachesOutput()
-          ? new CachedWrite(run, summary, counts, timer).write(output, dq, schema, sourcesIn, runKey(watermarks))
-          : new ObservedWrite(run, counts, timer).write(output, dq, schema, sourcesIn);
+          ? new CachedWrite(writing, summary, counts, timer).write(output, dq, schema, sourcesIn, runKey(watermarks))
+          : new ObservedWrite(writing, counts, timer).write(output, dq, schema, sourcesIn);
       progress.sinks(written.sinks(), written.outputRows());
       watermarks.commit(sources.bySource(written.sourceMetrics()), sources.readBy(written), summary, run.runId());
+      refresh.commit(run.runId());
     } finally {
       run.finish();
       watermarks.release();

@@ -53,13 +53,44 @@ final class PlanAnalyzer {
     }
     Dataset<Row> start = input;
     Dataset<Row> output = start == null ? null : attempt("transform", () -> SqlTransform.apply(start, context));
+    String refresh = "";
     if (output != null) {
       checkSinks(output);
+      refresh = refresh(output);
     }
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
-    return output.schema().treeString();
+    return output.schema().treeString() + refresh;
+  }
+
+  /**
+   * A refreshing layer's way, from the output's plan: by key (and on which columns), or why not; under
+   * {@code refresh: incremental} a shape that cannot be refreshed by key is a problem at {@code transform.sql}.
+   */
+  private String refresh(Dataset<Row> output) {
+    io.prodi.config.RefreshSpec spec = config.refresh().orElse(null);
+    if (spec == null || !spec.mayBeIncremental() || !io.prodi.config.RefreshRules.whyNotIncremental(config).isEmpty()) {
+      return spec == null ? "" : "refresh: full (" + (spec.mayBeIncremental() ? io.prodi.config.RefreshRules.oneLine(
+          io.prodi.config.RefreshRules.whyNotIncremental(config)) : "refresh: full") + ")\n";
+    }
+    int driving = 0;
+    while (!io.prodi.config.RefreshRules.drives(config.sources().get(driving))) {
+      driving++;
+    }
+    SourceSpec source = config.sources().get(driving);
+    io.prodi.engine.refresh.RefreshShape shape = io.prodi.engine.refresh.RefreshShape.of(
+        output.queryExecution().analyzed(), RefreshWay.views(config, source),
+        source.name().orElse(Refresh.label(source, driving)), spec.keys());
+    if (shape.byKey()) {
+      return "refresh: by key on " + String.join(", ", shape.keys()) + " after the first run\n";
+    }
+    if (spec.policy() == io.prodi.config.RefreshSpec.Policy.INCREMENTAL) {
+      problems.add(problem(config.transform().sql().size() == 1 ? "transform.sql" : "transform.sql["
+          + (config.transform().sql().size() - 1) + "]", "Cannot refresh incrementally: " + shape.whyNot().get()));
+      return "";
+    }
+    return "refresh: full refresh: " + shape.whyNot().get() + "\n";
   }
 
   private void checkSinks(Dataset<Row> output) {

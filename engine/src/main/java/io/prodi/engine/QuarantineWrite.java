@@ -40,7 +40,8 @@ final class QuarantineWrite {
     context.describe("write quarantine " + where);
     // keyed by its run, a quarantine replaces its own partition on a rerun; otherwise (a database or catalog table) it
     // appends with the run's transaction, as a sink does (a jdbc quarantine through prodi_commits)
-    SinkResult result = SinkWriters.write(quarantine, written, keyed ? context.withoutWriteTxn() : context);
+    SinkResult result = SinkWriters.write(quarantine, written, (keyed ? context.withoutWriteTxn() : context)
+        .withoutRefreshWrite());
     ObjectNode entry = summary.body().putObject("quarantine").put("location", where).put("rows", count);
     if (keyed) {
       entry.put("run_key", runKey);

@@ -47,7 +47,10 @@ final class SourceStage {
       List<Column> metrics = new ArrayList<>(List.of(count(lit(1))));
       Optional<Column> newest = watermarks.maximum(i, data);
       newest.ifPresent(metrics::add);
-      observed.add(countedByOutput ? data : counts.observe(data, SourcesRead.observedName(i), metrics));
+      // a refresh by key cuts the output to the changed keys, and Spark's optimizer may cut a source's scan away
+      // whole (no key changed): its rows are not counted, nothing waits for a count that never comes
+      boolean counted = !countedByOutput && config.refresh().isEmpty();
+      observed.add(counted ? counts.observe(data, SourcesRead.observedName(i), metrics) : data);
     }
     Dataset<Row> input = observed.get(0);
     for (Dataset<Row> other : observed.subList(1, observed.size())) {

@@ -27,6 +27,11 @@ final class SourcesRead {
     return input;
   }
 
+  /** Source {@code index} as read (after its watermark), before any observation. */
+  Dataset<Row> filtered(int index) {
+    return filtered.get(index);
+  }
+
   /** Each source's columns as they were read, for the lineage's schema facets. */
   List<org.apache.spark.sql.types.StructType> schemas() {
     List<org.apache.spark.sql.types.StructType> out = new java.util.ArrayList<>();

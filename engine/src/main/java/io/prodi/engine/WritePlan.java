@@ -31,6 +31,15 @@ final class WritePlan {
    * or an aggregate cannot be observed during a write.
    */
   static WritePlan of(LayerConfig config, boolean incremental) {
+    return of(config, incremental, false);
+  }
+
+  /**
+   * As {@link #of(LayerConfig, boolean)}, for a run that may refresh by key: its rows (the changed keys') are cached,
+   * since the merge that replaces them reads them in jobs of its own, where Spark does not always report what a
+   * write observes.
+   */
+  static WritePlan of(LayerConfig config, boolean incremental, boolean refreshesByKey) {
     List<SinkSpec> sinks = config.sinks();
     List<ExpectationSpec> expectations = config.dq().expectations();
     boolean appendsIncrementally = incremental && sinks.stream().anyMatch(s -> s.mode().appends());
@@ -38,7 +47,7 @@ final class WritePlan {
     boolean quarantines = expectations.stream().anyMatch(e -> e.onFail() == OnFail.QUARANTINE);
     boolean checkedWhileWriting = !expectations.isEmpty() && (!mayStop || WriteGuard.applies(config)) && !quarantines
         && !sinks.get(0).mode().mergesByKey() && DataQuality.observable(expectations);
-    boolean cachesOutput = sinks.size() > 1 || appendsIncrementally
+    boolean cachesOutput = sinks.size() > 1 || appendsIncrementally || refreshesByKey
         || (!expectations.isEmpty() && !checkedWhileWriting);
     return new WritePlan(cachesOutput, incremental && cachesOutput);
   }

@@ -70,6 +70,7 @@ public final class EventRecord {
     row.put("error", summary.path("error").isTextual() ? summary.path("error").asText() : null);
     row.put("prodi_version", Optional.ofNullable(EventRecord.class.getPackage().getImplementationVersion()).orElse("dev"));
     row.set("stream", summary.path("stream").isObject() ? summary.path("stream") : null);
+    row.set("refresh", summary.path("refresh").isObject() ? summary.path("refresh") : null);
     return row;
   }
 

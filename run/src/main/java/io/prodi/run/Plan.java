@@ -53,8 +53,23 @@ public final class Plan {
     for (SinkSpec sink : config.sinks()) {
       lines.add("  write   " + sink(sink, config));
     }
-    watermarks(config, lines);
+    if (config.refresh().isPresent()) {
+      lines.add("  refresh " + refresh(config));
+    } else {
+      watermarks(config, lines);
+    }
     return lines;
+  }
+
+  /** The policy, what the config alone decides, and where the refresh state is kept. */
+  private static String refresh(LayerConfig config) {
+    io.prodi.config.RefreshSpec spec = config.refresh().get();
+    String why = io.prodi.config.RefreshRules.oneLine(io.prodi.config.RefreshRules.whyNotIncremental(config));
+    String way = spec.policy() == io.prodi.config.RefreshSpec.Policy.FULL ? "the whole SQL every run"
+        : !why.isEmpty() ? "full refresh: " + why
+        : "by key where the query's plan allows (plan --analyze tells), in full on the first run";
+    return spec.describe() + ": " + way + "; state " + io.prodi.run.StateIds.dataset(config) + "::"
+        + config.layer().id() + "::refresh in " + StateIds.stateUri(config);
   }
 
   private static String tempView(LayerConfig config) {
@@ -85,6 +100,16 @@ public final class Plan {
         ? ", partition_by " + String.join(", ", sink.partitionBy()) : "";
     String upsert = sink.upsert().map(m -> "; " + m.describe()).orElse("");
     return sink.type() + format + " " + sink.location(config.locationStorage(), config.baseDir())
-        + " (mode " + sink.mode() + partitions + upsert + ")";
+        + " (mode " + sink.mode() + partitions + upsert + properties(sink) + ")";
+  }
+
+  /** The declared table properties, and a new Delta table's change data feed. */
+  private static String properties(SinkSpec sink) {
+    java.util.Map<String, String> declared = sink.tableProperties();
+    String shown = declared.isEmpty() ? "" : "; table_properties " + new java.util.TreeMap<>(declared).entrySet()
+        .stream().map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+    boolean delta = sink.tableFormat().filter(f -> f == io.prodi.storage.TableFormat.DELTA).isPresent();
+    return delta && !declared.containsKey(io.prodi.sink.TableProperties.DELTA_CHANGE_DATA_FEED)
+        ? shown + "; change data feed on when created" : shown;
   }
 }

@@ -131,6 +131,21 @@ public final class RunSummary {
     return this;
   }
 
+  /**
+   * A refresh: its policy, the way this run took (incremental or full), why a full one was, and for an incremental
+   * one the source versions whose changes it read and the keys it replaced.
+   */
+  public synchronized RunSummary refresh(String policy, String way, String why, String changes, Long keys) {
+    ObjectNode refresh = body.putObject("refresh");
+    refresh.put("policy", policy).put("way", way).put("why", why).put("changes", changes);
+    if (keys == null) {
+      refresh.putNull("keys");
+    } else {
+      refresh.put("keys", keys);
+    }
+    return this;
+  }
+
   /** The duration of one step of the run, in milliseconds. */
   public RunSummary duration(String step, long millis) {
     ObjectNode durations = body.has("durations_ms") ? (ObjectNode) body.get("durations_ms")

@@ -103,6 +103,11 @@ public final class ConfigSchema {
     props(layer).set("catalogs", ref("catalogs"));
     props(layer).set("trigger", anyOf(enumOf(io.prodi.config.TriggerSpec.AVAILABLE_NOW),
         object(io.prodi.config.TriggerSpec.KEYS)));
+    String[] policies = Arrays.stream(io.prodi.config.RefreshSpec.Policy.values())
+        .map(io.prodi.config.RefreshSpec.Policy::id).toArray(String[]::new);
+    ObjectNode refresh = object(io.prodi.config.RefreshSpec.KEYS);
+    props(refresh).set("policy", enumOf(policies));
+    props(layer).set("refresh", anyOf(enumOf(policies), refresh));
     definitions.set("layer", layer);
 
     ObjectNode compute = object(ComputeSpec.KEYS);
@@ -180,6 +185,9 @@ public final class ConfigSchema {
       }
       if (spec.get("properties").has("format")) {
         props(spec).set("format", enumOf(type.equals("table") ? TableFormat.TABLE : TableFormat.WRITABLE));
+      }
+      if (spec.get("properties").has("table_properties")) {
+        props(spec).set("table_properties", type("object"));
       }
       definitions.set("sink_" + type, spec);
     }

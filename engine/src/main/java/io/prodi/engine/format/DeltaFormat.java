@@ -70,6 +70,20 @@ final class DeltaFormat extends FormatIO {
     return new ChangeData(mode, merge, write.partitionBy()).intoPath(write.rows(), write.place(), write.context());
   }
 
+  /** A full refresh: the table replaced, its schema too (what the SQL gives now), in one commit. */
+  @Override
+  SinkResult replaceAll(TableWrite write) {
+    write.writer(sparkName(), SaveMode.Overwrite).option("partitionOverwriteMode", "static")
+        .option("overwriteSchema", "true").save(write.place());
+    return SinkResult.allRows();
+  }
+
+  @Override
+  SinkResult replaceKeys(TableWrite write, io.prodi.engine.spi.RefreshWrite refresh) {
+    return new io.prodi.engine.change.KeyReplace(refresh, write.partitionBy()).intoPath(write.rows(), write.place(),
+        write.context());
+  }
+
   @Override
   public Dataset<Row> changesSince(SparkSession spark, String place, long lastRead, Optional<Long> upTo) {
     return DeltaChanges.read(spark, place, lastRead);

@@ -30,6 +30,10 @@ public abstract class FormatIO {
 
   /** Writes in {@code mode}; {@code merge} is the merge keys and rules of a merge or scd2. */
   public SinkResult write(WriteMode mode, TableWrite write, MergeSpec merge) {
+    Optional<io.prodi.engine.spi.RefreshWrite> refresh = write.context().refreshWrite();
+    if (refresh.isPresent()) {
+      return refresh.get().isWhole() ? replaceAll(write) : replaceKeys(write, refresh.get());
+    }
     switch (mode) {
       case APPEND:
         return append(write);
@@ -61,6 +65,18 @@ public abstract class FormatIO {
     }
     writer.save(write.place());
     return SinkResult.allRows();
+  }
+
+  /** A full refresh: the whole table (every partition) replaced by the rows. */
+  SinkResult replaceAll(TableWrite write) {
+    write.writer(sparkName(), SaveMode.Overwrite).option("partitionOverwriteMode", "static").save(write.place());
+    return SinkResult.allRows();
+  }
+
+  /** An incremental refresh: the affected keys' rows replaced in one commit; only formats with row-level commits. */
+  SinkResult replaceKeys(TableWrite write, io.prodi.engine.spi.RefreshWrite refresh) {
+    throw new RunFailure("Cannot refresh a " + format.id() + " sink by key: it needs format delta or iceberg ("
+        + write.place() + ")");
   }
 
   /** A merge or scd2; only formats with row-level commits take one (the config refuses the others). */

@@ -69,6 +69,20 @@ final class IcebergFormat extends FormatIO {
         write.partitionBy(), write.context());
   }
 
+  /** A full refresh: every row of the table replaced by the rows, in one snapshot. */
+  @Override
+  SinkResult replaceAll(TableWrite write) {
+    boolean exists = exists(write);
+    DataFrameWriterV2<Row> writer = writer(write, exists);
+    return commit(write, exists ? () -> writer.overwrite(org.apache.spark.sql.functions.lit(true)) : writer::append);
+  }
+
+  @Override
+  SinkResult replaceKeys(TableWrite write, io.prodi.engine.spi.RefreshWrite refresh) {
+    return new io.prodi.engine.change.KeyReplace(refresh, write.partitionBy()).intoIcebergTable(write.rows(),
+        write.place(), write.partitionBy(), write.context());
+  }
+
   @Override
   SinkResult ignoreIfExists(TableWrite write) {
     return exists(write) ? SinkResult.skipped("mode ignore: table " + write.place() + " exists") : append(write);

@@ -37,7 +37,8 @@ public final class EventLog {
       "failed_expectations INT", "metrics MAP<STRING, DOUBLE>",
       "watermarks ARRAY<STRUCT<state_id: STRING, field: STRING, before: STRING, after: STRING>>",
       "error STRING", "prodi_version STRING",
-      "stream STRUCT<batch: INT, trigger: STRING, records: BIGINT, lag: BIGINT, reaches_target: BOOLEAN>"));
+      "stream STRUCT<batch: INT, trigger: STRING, records: BIGINT, lag: BIGINT, reaches_target: BOOLEAN>",
+      "refresh STRUCT<policy: STRING, way: STRING, why: STRING, changes: STRING, keys: BIGINT>"));
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int ATTEMPTS = 6;
   private static final String SNAPSHOT_PARTITIONS = "spark.databricks.delta.snapshotPartitions";

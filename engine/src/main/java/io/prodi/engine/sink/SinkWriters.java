@@ -42,6 +42,9 @@ public final class SinkWriters {
     if (spec.mode() == WriteMode.NOOP) {
       return SinkResult.skipped("kind noop");
     }
-    return ((Writer<SinkSpec>) WRITERS.get(spec.type())).write(spec, output, context);
+    java.util.Optional<SinkTableProperties> table = SinkTableProperties.before(spec, context);
+    SinkResult result = ((Writer<SinkSpec>) WRITERS.get(spec.type())).write(spec, output, context);
+    table.ifPresent(SinkTableProperties::settle);
+    return result;
   }
 }

@@ -33,19 +33,26 @@ final class TableSinkWriter {
       return FormatIOs.of(TableFormat.ICEBERG).write(spec.mode(), write, spec.merge());
     }
     try {
+      if (context.refreshWrite().filter(r -> !r.isWhole()).isPresent()) {
+        return new io.prodi.engine.change.KeyReplace(context.refreshWrite().get(), spec.partitionBy())
+            .intoTable(output, spec.table(), context);
+      }
       if (spec.mode().mergesByKey()) {
         return new ChangeData(spec.mode(), spec.merge(), spec.partitionBy()).intoTable(output, spec.table(), context);
       }
       if (spec.mode() == WriteMode.IGNORE && context.spark().catalog().tableExists(spec.table())) {
         return SinkResult.skipped("mode ignore: table " + spec.table() + " exists");
       }
-      if (spec.mode() == WriteMode.OVERWRITE && !spec.partitionBy().isEmpty()
+      if (spec.mode() == WriteMode.OVERWRITE && !spec.partitionBy().isEmpty() && context.refreshWrite().isEmpty()
           && context.spark().catalog().tableExists(spec.table())) {
         return overwritePartitions(spec, output, context);
       }
       DataFrameWriter<Row> writer = output.write().options(spec.options()).mode(FilesSinkWriter.saveMode(spec.mode()));
       if (spec.format().isPresent()) {
         writer = writer.format(FormatIOs.named(spec.format().get()).sparkName());
+      }
+      if (context.refreshWrite().isPresent() && spec.tableFormat().filter(f -> f == TableFormat.DELTA).isPresent()) {
+        writer = writer.option("overwriteSchema", "true");
       }
       if (!spec.partitionBy().isEmpty()) {
         writer = writer.partitionBy(spec.partitionBy().toArray(new String[0]));

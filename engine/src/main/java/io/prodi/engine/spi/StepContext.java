@@ -19,19 +19,21 @@ public final class StepContext {
   private final java.util.List<Runnable> cleanups;
   private final io.prodi.sink.WriteTxn writeTxn;
   private final String logicalDate;
+  private final RefreshWrite refreshWrite;
 
   public StepContext(SparkSession spark, LayerConfig config, String runId, Console console,
       io.prodi.env.RunEnvironment env) {
     this(spark, config, runId, console, env, source -> java.util.Optional.empty(), source -> java.util.Optional.empty(),
         new java.util.concurrent.CopyOnWriteArrayList<>(), null,
-        java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString());
+        java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString(), null);
   }
 
   private StepContext(SparkSession spark, LayerConfig config, String runId, Console console,
       io.prodi.env.RunEnvironment env,
       java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> watermarks,
       java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> readsUpTo,
-      java.util.List<Runnable> cleanups, io.prodi.sink.WriteTxn writeTxn, String logicalDate) {
+      java.util.List<Runnable> cleanups, io.prodi.sink.WriteTxn writeTxn, String logicalDate, RefreshWrite refreshWrite) {
+    this.refreshWrite = refreshWrite;
     this.spark = spark;
     this.config = config;
     this.runId = runId;
@@ -63,17 +65,17 @@ public final class StepContext {
    */
   public StepContext withWatermarks(java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> current,
       java.util.function.Function<io.prodi.source.SourceSpec, java.util.Optional<String>> upTo) {
-    return new StepContext(spark, config, runId, console, env, current, upTo, cleanups, writeTxn, logicalDate);
+    return new StepContext(spark, config, runId, console, env, current, upTo, cleanups, writeTxn, logicalDate, refreshWrite);
   }
 
   /** This context with the identity of an incremental run's writes, for the sinks that append. */
   public StepContext withWriteTxn(io.prodi.sink.WriteTxn txn) {
-    return new StepContext(spark, config, runId, console, env, watermarks, readsUpTo, cleanups, txn, logicalDate);
+    return new StepContext(spark, config, runId, console, env, watermarks, readsUpTo, cleanups, txn, logicalDate, refreshWrite);
   }
 
   /** This context without a write identity: the quarantine replaces its run's partition instead. */
   public StepContext withoutWriteTxn() {
-    return new StepContext(spark, config, runId, console, env, watermarks, readsUpTo, cleanups, null, logicalDate);
+    return new StepContext(spark, config, runId, console, env, watermarks, readsUpTo, cleanups, null, logicalDate, refreshWrite);
   }
 
   /** The identity of this run's appends when it is incremental: a rerun after a crash does not repeat them. */
@@ -81,9 +83,31 @@ public final class StepContext {
     return java.util.Optional.ofNullable(writeTxn);
   }
 
+  /** This context on another config of the same layer: a refresh's, whose sources read pinned versions. */
+  public StepContext withConfig(LayerConfig other) {
+    return new StepContext(spark, other, runId, console, env, watermarks, readsUpTo, cleanups, writeTxn, logicalDate,
+        refreshWrite);
+  }
+
+  /** This context with how a refresh replaces the sinks' rows (whole, or the affected keys'). */
+  public StepContext withRefreshWrite(RefreshWrite write) {
+    return new StepContext(spark, config, runId, console, env, watermarks, readsUpTo, cleanups, writeTxn, logicalDate,
+        write);
+  }
+
+  /** This context for a write that is not the refresh's (the quarantine's). */
+  public StepContext withoutRefreshWrite() {
+    return refreshWrite == null ? this : withRefreshWrite(null);
+  }
+
+  /** How the layer's sinks take a refresh's rows, when the layer refreshes (never for the quarantine). */
+  public java.util.Optional<RefreshWrite> refreshWrite() {
+    return java.util.Optional.ofNullable(refreshWrite);
+  }
+
   /** This context on the run's logical date (the {@code ds} variable). */
   public StepContext withLogicalDate(String date) {
-    return new StepContext(spark, config, runId, console, env, watermarks, readsUpTo, cleanups, writeTxn, date);
+    return new StepContext(spark, config, runId, console, env, watermarks, readsUpTo, cleanups, writeTxn, date, refreshWrite);
   }
 
   /** The run's logical date, the {@code ds} variable: the sequence of a snapshot without one of its own. */
