@@ -2,18 +2,11 @@ package io.prodi.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.prodi.config.load.ConfigLoader;
 import io.prodi.config.load.LoadedLayer;
-import io.prodi.env.RunEnvironment;
 import io.prodi.sink.WriteMode;
-import io.prodi.testing.ConfigFolder;
-import io.prodi.testing.TestConfigFiles;
-import io.prodi.yaml.ConfigException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,20 +19,13 @@ class RefreshValidationTest {
   Path tmp;
 
   private LoadedLayer load(String yaml) {
-    String file = new ConfigFolder(tmp).write("gold.yml", yaml);
-    return new ConfigLoader(TestConfigFiles.files(), RunEnvironment.of(Map.of(), Map.of()), Map.of(), tmp.toString())
-        .loadLayer(file, Optional.empty());
+    return new LayerLoads(tmp, "gold.yml").load(yaml);
   }
 
   private List<String> problems(String yaml) {
-    try {
-      return load(yaml).problems().stream().map(p -> p.severity() + " " + p.path() + ": " + p.message())
-          .collect(Collectors.toList());
-    } catch (ConfigException e) {
-      return e.problems().stream().map(p -> p.severity() + " " + p.path() + ": " + p.message())
-          .collect(Collectors.toList());
-    }
+    return new LayerLoads(tmp, "gold.yml").problems(yaml);
   }
+
 
   private static String gold(String refresh, String source, String sink) {
     return "layer: gold\nrefresh: " + refresh + "\nio:\n" + source + "  sink: " + sink + "\n" + SQL;

@@ -41,8 +41,8 @@ final class SinkTableProperties {
   /** The sink's table before it is written, when it is a Delta or Iceberg table. */
   static Optional<SinkTableProperties> before(SinkSpec spec, StepContext context) {
     Optional<TableFormat> format = spec.tableFormat().filter(f -> f == TableFormat.DELTA || f == TableFormat.ICEBERG);
-    if (format.isEmpty()) {
-      return Optional.empty();
+    if (format.isEmpty() || format.get() == TableFormat.ICEBERG && spec.tableProperties().isEmpty()) {
+      return Optional.empty(); // nothing to set: no lookup of the table either
     }
     LayerConfig config = context.config();
     if (spec.catalogTable().isPresent()) {
