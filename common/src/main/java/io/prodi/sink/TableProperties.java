@@ -6,11 +6,15 @@ import java.util.Map;
 
 /**
  * {@code table_properties} of a Delta or Iceberg sink: set when prodi creates the table, and set again on a table
- * whose properties differ. A Delta table prodi creates keeps its change data feed unless these turn it off.
+ * whose properties differ. A Delta table prodi creates keeps its change data feed unless these turn it off, or its
+ * rows are change rows themselves (a column named as the feed's, {@code _change_type}, which Delta refuses).
  */
 public final class TableProperties {
   /** Delta's table property that records row-level changes (read by incremental: {by: version} and refresh). */
   public static final String DELTA_CHANGE_DATA_FEED = "delta.enableChangeDataFeed";
+  /** The columns Delta's change data feed adds to what it returns: a table holding one of them cannot have it. */
+  public static final java.util.List<String> CHANGE_FEED_COLUMNS = java.util.List.of("_change_type",
+      "_commit_version", "_commit_timestamp");
 
   private TableProperties() {}
 

@@ -2,7 +2,6 @@ package io.prodi.engine.refresh;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.apache.spark.sql.catalyst.plans.logical.Aggregate;
 import org.apache.spark.sql.catalyst.plans.logical.Join;
 import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
 import org.apache.spark.sql.catalyst.plans.logical.Project;
-import org.apache.spark.sql.catalyst.plans.logical.SubqueryAlias;
 import scala.collection.JavaConverters;
 
 /**
@@ -62,18 +60,17 @@ public final class RefreshShape {
    * {@code declaredKeys} are {@code refresh.keys}, the output's key when the query has no GROUP BY.
    */
   public static RefreshShape of(LogicalPlan analyzed, Set<String> views, String shown, List<String> declaredKeys) {
-    Map<Long, LogicalPlan> ctes = new HashMap<>();
-    collectCtes(analyzed, ctes);
+    Map<Long, LogicalPlan> ctes = PlanTree.ctes(analyzed);
     Set<String> driving = views.stream().map(v -> v.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     Optional<String> unsupported = unsupported(analyzed, driving, shown, ctes);
     if (unsupported.isPresent()) {
       return new RefreshShape(null, unsupported.get());
     }
-    if (!reads(analyzed, driving, ctes)) {
+    if (!PlanTree.reads(analyzed, driving, ctes)) {
       return new RefreshShape(null, "the SQL does not read " + shown + ", the source read by version");
     }
     List<Aggregate> aggregates = new ArrayList<>();
-    collect(analyzed, Aggregate.class, aggregates, ctes);
+    PlanTree.collect(analyzed, Aggregate.class, aggregates, ctes);
     if (aggregates.size() > 1) {
       return new RefreshShape(null, "two GROUP BYs (one above the other, or in a subquery)");
     }
@@ -115,7 +112,7 @@ public final class RefreshShape {
     while (!(node instanceof Aggregate)) {
       boolean passes = ABOVE_GROUP_BY.contains(node.nodeName()) || node.nodeName().equals("WithCTE")
           || node.nodeName().equals("CTERelationRef");
-      List<LogicalPlan> inputs = children(node, ctes);
+      List<LogicalPlan> inputs = PlanTree.children(node, ctes);
       if (!passes || inputs.size() != 1) {
         String what = node.nodeName().equals("Filter") ? "HAVING (a filter on the aggregated groups)"
             : "a " + node.nodeName() + " above the GROUP BY";
@@ -164,7 +161,7 @@ public final class RefreshShape {
   /** The group each column of a reference to a WITH query holds: the query's columns, by position. */
   private static Map<Long, Integer> throughReference(LogicalPlan reference, Map<Long, LogicalPlan> ctes,
       Map<Long, Integer> below) {
-    List<Attribute> defined = JavaConverters.seqAsJavaList(ctes.get(cteId(reference)).output());
+    List<Attribute> defined = JavaConverters.seqAsJavaList(ctes.get(PlanTree.cteId(reference)).output());
     List<Attribute> referenced = JavaConverters.seqAsJavaList(reference.output());
     Map<Long, Integer> out = new HashMap<>();
     for (int i = 0; i < Math.min(defined.size(), referenced.size()); i++) {
@@ -206,7 +203,7 @@ public final class RefreshShape {
         return join;
       }
     }
-    for (LogicalPlan child : children(plan, ctes)) {
+    for (LogicalPlan child : PlanTree.children(plan, ctes)) {
       Optional<String> found = unsupported(child, driving, shown, ctes);
       if (found.isPresent()) {
         return found;
@@ -235,8 +232,8 @@ public final class RefreshShape {
 
   /** A join keeps rows independent of each other when the driving source is on one side that it preserves. */
   private static Optional<String> join(Join join, Set<String> driving, String shown, Map<Long, LogicalPlan> ctes) {
-    boolean left = reads(join.left(), driving, ctes);
-    boolean right = reads(join.right(), driving, ctes);
+    boolean left = PlanTree.reads(join.left(), driving, ctes);
+    boolean right = PlanTree.reads(join.right(), driving, ctes);
     String type = join.joinType().sql();
     if (left && right) {
       return Optional.of("a join of " + shown + " with itself");
@@ -248,54 +245,6 @@ public final class RefreshShape {
         : type.equals("RIGHT OUTER");
     return preserved ? Optional.empty()
         : Optional.of("a " + type + " join with " + shown + " on its " + (left ? "left" : "right") + " side");
-  }
-
-  private static boolean reads(LogicalPlan plan, Set<String> driving, Map<Long, LogicalPlan> ctes) {
-    if (plan instanceof SubqueryAlias && driving.contains(((SubqueryAlias) plan).alias().toLowerCase(Locale.ROOT))) {
-      return true;
-    }
-    return children(plan, ctes).stream().anyMatch(child -> reads(child, driving, ctes));
-  }
-
-  private static <T> void collect(LogicalPlan plan, Class<T> type, List<T> out, Map<Long, LogicalPlan> ctes) {
-    if (type.isInstance(plan)) {
-      out.add(type.cast(plan));
-    }
-    Set<LogicalPlan> seen = new HashSet<>();
-    for (LogicalPlan child : children(plan, ctes)) {
-      if (seen.add(child)) {
-        collect(child, type, out, ctes);
-      }
-    }
-  }
-
-  /** A node's inputs; a reference to a WITH query stands for that query's plan. */
-  private static List<LogicalPlan> children(LogicalPlan plan, Map<Long, LogicalPlan> ctes) {
-    if (plan.nodeName().equals("CTERelationRef")) {
-      LogicalPlan definition = ctes.get(cteId(plan));
-      return definition == null ? List.of() : List.of(definition);
-    }
-    if (plan.nodeName().equals("WithCTE")) {
-      List<LogicalPlan> all = JavaConverters.seqAsJavaList(plan.children());
-      return List.of(all.get(all.size() - 1));
-    }
-    return JavaConverters.seqAsJavaList(plan.children());
-  }
-
-  private static void collectCtes(LogicalPlan plan, Map<Long, LogicalPlan> ctes) {
-    if (plan.nodeName().equals("CTERelationDef")) {
-      ctes.put(cteId(plan), plan.children().head());
-    }
-    JavaConverters.seqAsJavaList(plan.children()).forEach(child -> collectCtes(child, ctes));
-  }
-
-  private static long cteId(LogicalPlan plan) {
-    try {
-      String method = plan.nodeName().equals("CTERelationDef") ? "id" : "cteId";
-      return (Long) plan.getClass().getMethod(method).invoke(plan);
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Cannot read the id of a WITH query in the plan: " + e, e);
-    }
   }
 
   private static List<String> names(LogicalPlan plan) {

@@ -67,6 +67,14 @@ final class SinkTableProperties {
     if (wanted.isEmpty() || !exists()) {
       return;
     }
+    if (!declared.containsKey(TableProperties.DELTA_CHANGE_DATA_FEED) && wanted.containsKey(
+        TableProperties.DELTA_CHANGE_DATA_FEED) && holdsChangeColumns()) {
+      wanted = new TreeMap<>(wanted); // a table of change rows (_change_type, ...): Delta refuses the feed on it
+      wanted.remove(TableProperties.DELTA_CHANGE_DATA_FEED);
+      if (wanted.isEmpty()) {
+        return;
+      }
+    }
     Map<String, String> held = held();
     List<String> missing = new TreeMap<>(wanted).entrySet().stream()
         .filter(e -> !e.getValue().equalsIgnoreCase(held.getOrDefault(e.getKey(), "")))
@@ -79,6 +87,12 @@ final class SinkTableProperties {
             + RunFailure.firstLine(e) + " (" + String.join(", ", missing) + ")", e);
       }
     }
+  }
+
+  /** Whether the table has a column of the names Delta's change data feed reserves. */
+  private boolean holdsChangeColumns() {
+    List<String> columns = java.util.Arrays.asList(spark.table(sqlName).columns());
+    return TableProperties.CHANGE_FEED_COLUMNS.stream().anyMatch(columns::contains);
   }
 
   private Map<String, String> held() {
