@@ -54,7 +54,7 @@ class ValidationTest {
     assertThat(problems("layer: raw\nio:\n" + SOURCE + SINK + "tranform: {}\n")).containsExactly(
         "ERROR tranform: Cannot use key 'tranform' in a layer config: unknown key, did you mean 'transform'? "
             + "(valid keys: catalogs, compute, database_config, dataset_config, description, dq, dry_run, environment, "
-            + "environment_config, io, layer, lineage, state, storage, transform, trigger)");
+            + "environment_config, io, layer, lineage, refresh, state, storage, transform, trigger)");
   }
 
   @Test
@@ -324,7 +324,7 @@ class ValidationTest {
             + "bigquery, files, http, jdbc, kafka, table)",
         "ERROR io.sink.fromat: Cannot use key 'fromat' in a files sink: unknown key, did you mean 'format'? (valid "
             + "keys: coalesce, format, kind, local_fallback, merge, mode, name, options, partition_by, path, "
-            + "preferred_protocol, relative_path, repartition, type, uri, uris, use_local_fallback)",
+            + "preferred_protocol, relative_path, repartition, table_properties, type, uri, uris, use_local_fallback)",
         "ERROR io.sink: Cannot locate files sink: none of uri, path, uris, relative_path, local_fallback is set",
         "ERROR dq.fail_on_error: Cannot read fail_on_error: expected a YAML boolean (true or false, unquoted) (yes)");
   }
