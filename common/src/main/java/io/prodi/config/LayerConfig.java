@@ -171,7 +171,8 @@ public final class LayerConfig {
 
   /**
    * The same config reading and writing elsewhere: for {@code prodi test}, which replaces the sources
-   * with fixtures and sends sinks, quarantine, report and state to a temporary folder.
+   * with fixtures and sends sinks, quarantine, report and state to a temporary folder. A refreshed layer
+   * runs as the full recompute its first run is: fixtures are a table's contents, not its versions.
    */
   public LayerConfig redirected(List<SourceSpec> newSources, List<SinkSpec> newSinks, DqSpec newDq,
       String newStateUri) {
@@ -180,6 +181,7 @@ public final class LayerConfig {
     b.sinks = newSinks;
     b.dq = newDq;
     b.stateUri = newStateUri;
+    b.refresh = null;
     return new LayerConfig(b);
   }
 

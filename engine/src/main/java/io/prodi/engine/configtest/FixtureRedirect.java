@@ -52,7 +52,7 @@ final class FixtureRedirect {
       String view = "prodi_fixture_" + (++fixtures);
       FixtureReader.read(fixture, spark).createOrReplaceGlobalTempView(view);
       views.add(view);
-      String incremental = source.watermark().map(w -> ", incremental: {watermark: {field: '" + w.field()
+      String incremental = source.watermark().filter(w -> !w.byVersion()).map(w -> ", incremental: {watermark: {field: '" + w.field()
           + "', state_id: '" + StateIds.of(config, source, w) + "', default: '" + w.defaultValue() + "', lag: '"
           + w.lag() + "'}}").orElse("");
       sources.add(SourceTypes.bind(node("{type: table, table: global_temp." + view
