@@ -16,11 +16,11 @@ import org.junit.jupiter.api.Test;
  * must equal the same SQL run whole over the silver's current version (Spark's own result is the oracle; doubles
  * compared to 9 significant digits, collected lists sorted in the SQL). Three shapes: a GROUP BY with
  * sum/count/avg/min/max/count distinct/collect_list, a filter + projection keyed by id, and a GROUP BY over a join with
- * a table read whole. {@code -Dprodi.refresh.histories=N} runs N histories (CI: 12, four per shape, four refreshes
+ * a table read whole. {@code -Dprodi.refresh.histories=N} runs N histories (CI: 6, two per shape, four refreshes
  * each).
  */
 class RefreshPropertyTest extends LayerTestBase {
-  private static final int HISTORIES = Integer.getInteger("prodi.refresh.histories", 12);
+  private static final int HISTORIES = Integer.getInteger("prodi.refresh.histories", 6);
   private static final int BATCHES = 3;
   private static final String[] ACCOUNTS = {"a", "b", "c", null};
   private static final String[] SHAPES = {

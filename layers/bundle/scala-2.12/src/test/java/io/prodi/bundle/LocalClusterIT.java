@@ -96,23 +96,22 @@ class LocalClusterIT {
         + "  sql: \"SELECT account, count(*) AS n, sum(amount) AS total FROM __INPUT__ WHERE coalesce(reflect('java.lang.Thread', "
         + "'sleep', CAST(IF(id % 100000 = 7, 1500, 0) AS BIGINT)), 'slept') IS NOT NULL GROUP BY account\"\n");
     Path events = Files.createDirectories(base.resolve("spark-events"));
+    int uiPort;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      uiPort = free.getLocalPort();
+    }
     ProcessBuilder builder = new ProcessBuilder("bin/prodi", "run-layer", "-c", config.toString(), "--base-dir",
         base.toString()).redirectErrorStream(true).redirectOutput(base.resolve("run.log").toFile());
     builder.environment().putAll(ON_CLUSTER);
-    builder.environment().put("PRODI_JAVA_OPTS", "-Dspark.eventLog.enabled=true -Dspark.eventLog.dir=" + events.toUri());
+    builder.environment().put("PRODI_JAVA_OPTS", "-Dspark.eventLog.enabled=true -Dspark.eventLog.dir=" + events.toUri()
+        + " -Dspark.ui.enabled=true -Dspark.ui.port=" + uiPort);
     builder.environment().remove("PRODI_FORCE_DRY_RUN");
     Process prodi = builder.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!Files.readString(base.resolve("run.log")).contains("[silver] running") && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-    }
-    assertThat(Files.readString(base.resolve("run.log"))).as("the layer started within 60 s")
-        .contains("[silver] running");
-    Thread.sleep(8000); // the read is done and the slow rows are being filtered on both executors
-    assertThat(prodi.isAlive()).as("the layer is still running when the worker dies").isTrue();
     long worker = Long.parseLong(Files.readString(Paths.get("target/local-spark/worker-1.pid")).trim());
-    List<ProcessHandle> executors = executorsOf(worker);
-    assertThat(executors).as("the worker runs an executor of this run").isNotEmpty();
+    // the worker dies while its executor runs tasks of the layer (Spark's REST API on the driver says so), not after a
+    // fixed wait: on a loaded machine a fixed wait may hit an executor that has not started a task yet
+    List<ProcessHandle> executors = awaitBusyExecutors(worker, uiPort, prodi, java.time.Duration.ofSeconds(120));
+    assertThat(prodi.isAlive()).as("the layer is still running when the worker dies").isTrue();
     kill9(worker);
     awaitAliveWorkers(1, java.time.Duration.ofSeconds(30));
     for (ProcessHandle executor : executors) {
@@ -166,6 +165,55 @@ class LocalClusterIT {
   private static List<ProcessHandle> executorsOf(long worker) {
     return ProcessHandle.of(worker).map(w -> w.children().filter(c -> c.info().commandLine().orElse("")
         .contains("CoarseGrainedExecutorBackend")).collect(Collectors.toList())).orElse(List.of());
+  }
+
+  /**
+   * The executor processes of {@code worker} once the driver's REST API (its UI on {@code uiPort}) shows one of them
+   * running a task; fails when that does not happen within {@code within} or the run ends first.
+   */
+  private static List<ProcessHandle> awaitBusyExecutors(long worker, int uiPort, Process prodi,
+      java.time.Duration within) throws Exception {
+    java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    long deadline = System.nanoTime() + within.toNanos();
+    String seen = "(no answer from the driver)";
+    while (System.nanoTime() < deadline && prodi.isAlive()) {
+      List<ProcessHandle> executors = executorsOf(worker);
+      java.util.Set<String> ids = executors.stream().map(LocalClusterIT::executorId).collect(Collectors.toSet());
+      try {
+        com.fasterxml.jackson.databind.JsonNode apps = json.readTree(get(client, uiPort, "/api/v1/applications"));
+        if (apps.size() > 0) {
+          seen = get(client, uiPort, "/api/v1/applications/" + apps.get(0).get("id").asText() + "/executors");
+          for (com.fasterxml.jackson.databind.JsonNode executor : json.readTree(seen)) {
+            if (ids.contains(executor.get("id").asText()) && executor.get("activeTasks").asInt() > 0) {
+              return executors;
+            }
+          }
+        }
+      } catch (java.io.IOException notYet) {
+        seen = notYet.toString(); // the driver's UI is not up yet
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no executor of worker " + worker + " ran a task within " + within.getSeconds()
+        + " s (run alive: " + prodi.isAlive() + "; executors: " + seen + ")");
+  }
+
+  private static String get(java.net.http.HttpClient client, int port, String path) throws Exception {
+    java.net.http.HttpResponse<String> response = client.send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://127.0.0.1:" + port + path)).timeout(java.time.Duration.ofSeconds(2)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new java.io.IOException("HTTP " + response.statusCode() + " for " + path);
+    }
+    return response.body();
+  }
+
+  /** The {@code --executor-id} of an executor process's command line. */
+  private static String executorId(ProcessHandle executor) {
+    java.util.regex.Matcher id = java.util.regex.Pattern.compile("--executor-id (\\S+)")
+        .matcher(executor.info().commandLine().orElse(""));
+    return id.find() ? id.group(1) : "(unknown)";
   }
 
   /** {@code kill -9 pid}; fails when kill does (no such process). */
