@@ -45,8 +45,10 @@ final class HistoryPlot {
     int slot = plotWidth / Math.max(1, runs.size());
     for (int i = 0; i < runs.size(); i++) {
       JsonNode run = runs.get(i);
-      int bar = (int) Math.round(plotHeight * (double) run.path("rows_out").asLong(0) / max);
-      g.setColor("failed".equals(run.path("status").asText()) ? new Color(0xC6, 0x28, 0x28) : new Color(0x15, 0x65, 0xC0));
+      boolean failed = "failed".equals(run.path("status").asText());
+      // a failed run wrote nothing countable: a full-height red bar, so that it is not a gap
+      int bar = failed ? plotHeight : (int) Math.round(plotHeight * (double) run.path("rows_out").asLong(0) / max);
+      g.setColor(failed ? new Color(0xC6, 0x28, 0x28) : new Color(0x15, 0x65, 0xC0));
       g.fillRect(MARGIN + i * slot + slot / 6, HEIGHT - MARGIN - bar, Math.max(1, slot * 2 / 3), bar);
     }
     g.dispose();

@@ -9,7 +9,9 @@ import java.util.Locale;
 /** The event log's rows as an aligned table and a one-line chart of rows written per run, oldest to newest. */
 final class HistoryText {
   private static final String[] HEADER = {"started (UTC)", "status", "duration", "rows in", "rows out",
-      "failed checks", "watermark", "run id"};
+      "failed checks", "watermark", "run id", "error"};
+  /** How much of a failed run's error the table shows (--json has all of it). */
+  private static final int ERROR_WIDTH = 60;
   private static final char[] BARS = "▁▂▃▄▅▆▇█".toCharArray();
 
   private HistoryText() {}
@@ -20,7 +22,7 @@ final class HistoryText {
     for (JsonNode run : runs) {
       cells.add(new String[] {started(run), run.path("status").asText(), seconds(run.path("duration_ms")),
           number(run.path("rows_in")), number(run.path("rows_out")), failedChecks(run), watermark(run),
-          run.path("run_id").asText()});
+          run.path("run_id").asText(), error(run)});
     }
     int[] widths = new int[HEADER.length];
     cells.forEach(row -> {
@@ -60,14 +62,16 @@ final class HistoryText {
     StringBuilder bars = new StringBuilder();
     for (JsonNode run : runs) {
       if (!run.path("rows_out").isNumber()) {
-        bars.append(' ');
+        bars.append("failed".equals(run.path("status").asText()) ? '×' : ' ');
         continue;
       }
       long rows = run.path("rows_out").asLong();
       int level = max == 0 ? 0 : (int) Math.round((BARS.length - 1) * (double) rows / max);
       bars.append(BARS[level]);
     }
-    return List.of("rows out per run, oldest first: " + bars + "  (min " + min + ", max " + max + ")");
+    boolean failures = runs.stream().anyMatch(run -> "failed".equals(run.path("status").asText()));
+    return List.of("rows out per run, oldest first: " + bars + "  (min " + min + ", max " + max + ")"
+        + (failures ? "; × a failed run" : ""));
   }
 
   private static String started(JsonNode run) {
@@ -86,6 +90,16 @@ final class HistoryText {
   private static String failedChecks(JsonNode run) {
     JsonNode checks = run.path("expectations");
     return checks.size() == 0 ? "-" : run.path("failed_expectations").asInt() + " of " + checks.size();
+  }
+
+  /** The first line of a failed run's error, cut to {@link #ERROR_WIDTH}; "-" when there is none. */
+  private static String error(JsonNode run) {
+    JsonNode error = run.path("error");
+    if (!error.isTextual() || error.asText().isBlank()) {
+      return "-";
+    }
+    String first = error.asText().lines().findFirst().orElse("").strip();
+    return first.length() <= ERROR_WIDTH ? first : first.substring(0, ERROR_WIDTH - 1) + "…";
   }
 
   private static String watermark(JsonNode run) {

@@ -17,14 +17,17 @@ import picocli.CommandLine.Spec;
  * (the YAML language server), or the Markdown configuration reference; both from the validator's model.
  */
 @Command(name = "schema", mixinStandardHelpOptions = true,
-    description = "Print the JSON Schema of a kind of config file (layer, pipeline, dataset, environment, test), "
-        + "or with --reference the configuration reference in Markdown.")
+    description = "Print the JSON Schema of a kind of config file (layer, pipeline, dataset, environment, test) or of "
+        + "`plan --format json` (plan), or with --reference the configuration reference in Markdown.")
 public final class SchemaCommand implements Callable<Integer> {
+  /** The kind whose schema is of prodi's output, not of a config file: docs/schema/plan.json, as written. */
+  private static final String PLAN = "plan";
+
   @Spec
   CommandSpec spec;
 
   @Option(names = "--kind", paramLabel = "KIND", defaultValue = "layer",
-      description = "layer (default), pipeline, dataset, environment or test.")
+      description = "layer (default), pipeline, dataset, environment, test, or plan (the output of plan --format json).")
   String kind;
 
   @Option(names = "--reference", description = "Print the configuration reference (Markdown) instead.")
@@ -42,9 +45,19 @@ public final class SchemaCommand implements Callable<Integer> {
       context.out().print(ConfigReference.markdown());
       return 0;
     }
+    if (kind.equals(PLAN)) {
+      try (java.io.InputStream plan = SchemaCommand.class.getResourceAsStream("plan.json")) {
+        context.out().print(new String(plan.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return 0;
+    }
     if (!ConfigSchema.KINDS.containsKey(kind)) {
+      TreeSet<String> valid = new TreeSet<>(ConfigSchema.KINDS.keySet());
+      valid.add(PLAN);
       throw new ParameterException(spec.commandLine(), "Cannot print a schema: unknown kind (" + kind + "); valid: "
-          + String.join(", ", new TreeSet<>(ConfigSchema.KINDS.keySet())));
+          + String.join(", ", valid));
     }
     context.out().println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(ConfigSchema.of(kind)));
     return 0;

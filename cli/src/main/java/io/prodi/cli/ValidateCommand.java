@@ -49,6 +49,7 @@ public final class ValidateCommand implements Callable<Integer> {
   List<String> files = new ArrayList<>();
 
   private final CliContext context;
+  private final WarningsOnce warnings = new WarningsOnce();
 
   ValidateCommand(CliContext context) {
     this.context = context;
@@ -69,6 +70,7 @@ public final class ValidateCommand implements Callable<Integer> {
         code = LayerRun.INVALID;
       }
     }
+    warnings.print(console);
     return code;
   }
 
@@ -95,19 +97,28 @@ public final class ValidateCommand implements Callable<Integer> {
           return validateLayer(console, request);
       }
     } catch (ConfigException e) {
-      e.problems().forEach(p -> console.problem(p, p.severity() == ConfigProblem.Severity.ERROR));
+      e.problems().forEach(p -> report(console, p));
       return false;
     }
   }
 
-  private static boolean validateLayer(Console console, RunRequest request) {
+  /** An error at once; a warning once for the whole command, with every place it was found. */
+  private void report(Console console, ConfigProblem problem) {
+    if (problem.severity() == ConfigProblem.Severity.ERROR) {
+      console.problem(problem, true);
+    } else {
+      warnings.add(problem);
+    }
+  }
+
+  private boolean validateLayer(Console console, RunRequest request) {
     validLayer(console, request);
     return true;
   }
 
-  private static LoadedLayer validLayer(Console console, RunRequest request) {
+  private LoadedLayer validLayer(Console console, RunRequest request) {
     LoadedLayer loaded = LayerRun.load(request, "validate");
-    loaded.problems().forEach(p -> console.problem(p, false));
+    loaded.problems().forEach(warnings::add);
     console.result("[" + loaded.config().layer().id() + "] " + request.configUri() + " is valid");
     return loaded;
   }
@@ -123,7 +134,7 @@ public final class ValidateCommand implements Callable<Integer> {
       try {
         loaded.add(validLayer(console, request.forStep(step.config(), Optional.of(step.layer()), stepVars)));
       } catch (ConfigException e) {
-        e.problems().forEach(p -> console.problem(p, p.severity() == ConfigProblem.Severity.ERROR));
+        e.problems().forEach(p -> report(console, p));
         valid = false;
       }
     }
@@ -145,7 +156,7 @@ public final class ValidateCommand implements Callable<Integer> {
     if (tree != null) {
       binder.accept(ConfigNode.root(tree, findings));
     }
-    findings.problems().forEach(p -> console.problem(p, p.severity() == ConfigProblem.Severity.ERROR));
+    findings.problems().forEach(p -> report(console, p));
     if (findings.hasErrors()) {
       return false;
     }

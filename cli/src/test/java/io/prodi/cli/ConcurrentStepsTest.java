@@ -88,7 +88,7 @@ class ConcurrentStepsTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(engine.started).containsExactlyInAnyOrder("a.raw", "b.raw");
     assertThat(engine.ended).containsExactly("b.raw");
-    assertThat(run.errors()).containsExactly("prodi: error: Cannot read a: no such file (in/a)",
+    assertThat(run.errors()).containsExactly("prodi: error: [a.raw] Cannot read a: no such file (in/a)",
         "prodi: error: Cannot continue pipeline: step a.raw exited with 1 (" + tmp.resolve("cfg/a.raw.yml") + ")");
     assertThat(run.err()).contains("[pipeline] not started: b.bronze, c.raw");
     assertThat(run.out()).contains("\"status\":\"failed\"").contains("\"status\":\"succeeded\"");

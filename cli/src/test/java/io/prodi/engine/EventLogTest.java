@@ -2,6 +2,7 @@ package io.prodi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.prodi.testing.CliRun;
 import io.prodi.testing.SharedSpark;
@@ -79,6 +80,42 @@ class EventLogTest extends EngineTestBase {
     assertThat(table.outLines().get(3)).startsWith("rows out per run, oldest first: █");
     BufferedImage image = ImageIO.read(png.toFile());
     assertThat(image.getWidth()).isEqualTo(720);
+  }
+
+  @Test
+  void historyShowsAFailedRunsErrorEveryColumnAsJsonAndTheFailureInBothCharts() throws Exception {
+    String cfg = config("h.yml", "silver", SINK, "dq:\n  expectations:\n    - {type: not_null, column: name}\n");
+    assertThat(run(cfg).exitCode()).isEqualTo(1);
+    Files.writeString(Path.of(cfg), Files.readString(Path.of(cfg)).replace("not_null, column: name", "not_null, column: id"));
+    succeed(cfg);
+
+    CliRun json = SharedSpark.prodi("history", "-c", cfg, "--base-dir", tmp.toString(), "--json");
+    assertThat(json.exitCode()).as(json.toString()).isZero();
+    JsonNode runs = JSON.readTree(json.out());
+    List<String> columns = List.of(spark().read().format("delta").load(at("data/_state/_events")).columns());
+    for (JsonNode run : runs) {
+      List<String> keys = new java.util.ArrayList<>();
+      run.fieldNames().forEachRemaining(keys::add);
+      assertThat(keys).as("every column of the event log, nulls too").containsExactlyInAnyOrderElementsOf(columns)
+          .contains("event_key");
+    }
+    JsonNode failed = runs.get(1);
+    assertThat(failed.get("status").asText()).isEqualTo("failed");
+    assertThat(failed.get("rows_out").isNull()).as(failed.toString()).isTrue();
+    assertThat(runs.get(0).get("error").isNull()).isTrue();
+    String error = failed.get("error").asText();
+
+    Path png = tmp.resolve("h.png");
+    CliRun table = SharedSpark.prodi("history", "-c", cfg, "--base-dir", tmp.toString(), "--plot", png.toString());
+    assertThat(table.exitCode()).as(table.toString()).isZero();
+    assertThat(table.outLines().get(1)).endsWith("error");
+    assertThat(table.outLines().get(2)).contains("succeeded").endsWith(" -");
+    assertThat(table.outLines().get(3)).contains("failed", error.substring(0, 40));
+    assertThat(table.outLines().get(4)).startsWith("rows out per run, oldest first: ×█").endsWith("; × a failed run");
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertThat(image.getRGB(150, 60) & 0xFFFFFF).as("the failed run's bar, full height, red").isEqualTo(0xC62828);
+    assertThat(image.getRGB(460, 60) & 0xFFFFFF).as("the good run's bar, full height too (the most rows)")
+        .isEqualTo(0x1565C0);
   }
 
   @Test

@@ -208,8 +208,8 @@ class LayerRunTest extends EngineTestBase {
         "transform: {sql: 'SELECT country, sum(amount) AS total FROM __INPUT__ GROUP BY country'}\n");
     CliRun failed = SharedSpark.prodi("plan", "--analyze", "-c", bad, "--base-dir", tmp.toString());
     assertThat(failed.exitCode()).isEqualTo(2);
-    assertThat(failed.errors()).containsExactly("prodi: error: " + bad + ": io.sink: Cannot write column region: the "
-        + "output has no such column (columns: country, total)");
+    assertThat(failed.errors()).containsExactly("prodi: error: " + bad + ": io.sink.partition_by[0]: Cannot write "
+        + "column region: the output has no such column (columns: country, total)");
     String badSql = config("badsql.yml", "silver", "    - {path: out/bad}\n", "transform: {sql: 'SELECT nope FROM __INPUT__'}\n");
     CliRun sqlFailed = SharedSpark.prodi("plan", "--analyze", "-c", badSql, "--base-dir", tmp.toString());
     assertThat(sqlFailed.exitCode()).isEqualTo(2);

@@ -26,6 +26,8 @@ public abstract class ExpectationSpec {
   private final Severity severity;
   private final OnFail onFail;
   private final List<String> columns;
+  private final String path;
+  private final boolean oneColumn;
 
   /** What every expectation's mapping gives: its type, name (if set), severity and action. */
   static final class Basics {
@@ -33,12 +35,17 @@ public abstract class ExpectationSpec {
     final String name;
     final Severity severity;
     final OnFail onFail;
+    final String path;
+    final boolean oneColumn;
 
-    private Basics(ExpectationType type, String name, Severity severity, OnFail onFail) {
+    private Basics(ExpectationType type, String name, Severity severity, OnFail onFail, String path,
+        boolean oneColumn) {
       this.type = type;
       this.name = name;
       this.severity = severity;
       this.onFail = onFail;
+      this.path = path;
+      this.oneColumn = oneColumn;
     }
 
     static Basics bind(ExpectationType type, ConfigNode node) {
@@ -55,7 +62,7 @@ public abstract class ExpectationSpec {
         node.get("on_fail").error("Cannot fail the run on a warn expectation: use severity error or on_fail warn ("
             + onFail + ")");
       }
-      return new Basics(type, node.get("name").text(), severity, onFail);
+      return new Basics(type, node.get("name").text(), severity, onFail, node.path(), node.has("column"));
     }
   }
 
@@ -65,6 +72,8 @@ public abstract class ExpectationSpec {
     this.name = Optional.ofNullable(basics.name).orElse(defaultName(type, this.columns));
     this.severity = basics.severity;
     this.onFail = basics.onFail;
+    this.path = basics.path;
+    this.oneColumn = basics.oneColumn;
   }
 
   /** A copy of {@code base} (for {@link #withRef}). */
@@ -74,6 +83,8 @@ public abstract class ExpectationSpec {
     this.name = base.name;
     this.severity = base.severity;
     this.onFail = base.onFail;
+    this.path = base.path;
+    this.oneColumn = base.oneColumn;
   }
 
   private static Set<String> ids(Enum<?>[] values) {
@@ -122,6 +133,35 @@ public abstract class ExpectationSpec {
   /** The columns it checks, in the order given. */
   public List<String> columns() {
     return columns;
+  }
+
+  /** The YAML path of the key naming its {@code index}-th column: {@code dq.expectations[2].column}. */
+  public String columnPath(int index) {
+    if (oneColumn) { // unique takes column and columns: column first
+      return index == 0 ? path + ".column" : path + ".columns[" + (index - 1) + "]";
+    }
+    return path + ".columns[" + index + "]";
+  }
+
+  /**
+   * The problems of checking these output {@code columns}: a column it names that the output lacks, keyed by the YAML
+   * path naming it (a nested {@code payload.id} needs its top-level {@code payload}); none for {@code columns_exist},
+   * whose failure is its result.
+   */
+  public java.util.Map<String, String> missingColumns(List<String> outputColumns) {
+    java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
+    if (isSchemaOnly()) {
+      return problems;
+    }
+    for (int i = 0; i < columns.size(); i++) {
+      String top = columns.get(i).split("\\.", 2)[0].replace("`", "");
+      if (outputColumns.stream().noneMatch(c -> c.equalsIgnoreCase(top))) {
+        problems.put(columnPath(i), "Cannot check column " + columns.get(i) + ": the output has no such column"
+            + io.prodi.yaml.ClosestName.hint(top, outputColumns) + " (columns: " + String.join(", ", outputColumns)
+            + ")");
+      }
+    }
+    return problems;
   }
 
   /** Whether failing rows can be told apart, so that drop and quarantine apply. */

@@ -96,10 +96,10 @@ public final class BigQuerySinkSpec implements SinkSpec {
   }
 
   @Override
-  public List<String> columnsNamed() {
-    List<String> named = new java.util.ArrayList<>();
-    partitionField().ifPresent(named::add);
-    named.addAll(clusterBy);
+  public List<NamedColumn> namedColumns() {
+    List<NamedColumn> named = new java.util.ArrayList<>();
+    partitionField().ifPresent(field -> named.add(new NamedColumn(field, "partition_field")));
+    named.addAll(NamedColumn.listed("cluster_by", clusterBy));
     return named;
   }
 

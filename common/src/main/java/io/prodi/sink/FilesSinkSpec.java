@@ -172,9 +172,9 @@ public final class FilesSinkSpec implements SinkSpec {
   }
 
   @Override
-  public List<String> columnsNamed() {
-    List<String> named = new java.util.ArrayList<>(partitionBy);
-    named.addAll(merge.columnsNamed());
+  public List<NamedColumn> namedColumns() {
+    List<NamedColumn> named = new java.util.ArrayList<>(NamedColumn.listed("partition_by", partitionBy));
+    named.addAll(merge.namedColumns());
     return named;
   }
 

@@ -140,15 +140,20 @@ public final class MergeSpec {
     return sequenceBy != null || snapshot;
   }
 
-  /** The input columns it names: keys, sequence, history and excluded columns, which the output must have. */
-  public List<String> columnsNamed() {
-    List<String> named = new ArrayList<>(keys);
+  /**
+   * The input columns it names, which the output must have: keys, sequence, history and excluded columns, each at its
+   * path under the sink ({@code merge.keys[0]}).
+   */
+  public List<NamedColumn> namedColumns() {
+    List<NamedColumn> named = new ArrayList<>(NamedColumn.listed("keys", keys));
     if (sequenceBy != null) {
-      named.add(sequenceBy);
+      named.add(new NamedColumn(sequenceBy, "sequence_by"));
     }
-    named.addAll(trackHistory);
-    named.addAll(exceptColumns);
-    return named;
+    named.addAll(NamedColumn.listed("track_history", trackHistory));
+    named.addAll(NamedColumn.listed("except_columns", exceptColumns));
+    List<NamedColumn> underMerge = new ArrayList<>();
+    named.forEach(n -> underMerge.add(n.under("merge")));
+    return underMerge;
   }
 
   /**

@@ -66,21 +66,27 @@ public interface SinkSpec {
     return Optional.empty();
   }
 
-  /** The output columns it writes by name: partition columns and merge keys. */
-  default java.util.List<String> columnsNamed() {
+  /** The output columns it writes by name (partition columns, merge keys), each with the YAML path naming it. */
+  default java.util.List<NamedColumn> namedColumns() {
     return java.util.List.of();
   }
 
+  /** The output columns it writes by name: partition columns and merge keys. */
+  default java.util.List<String> columnsNamed() {
+    return namedColumns().stream().map(NamedColumn::column).collect(java.util.stream.Collectors.toList());
+  }
+
   /**
-   * The problems of writing rows with these columns: a partition column or merge key the output
-   * lacks ("Cannot write column ..."), found from the schema alone, before anything is written.
+   * The problems of writing rows with these columns: a partition column or merge key the output lacks, keyed by the
+   * YAML path under the sink that names it ("merge.sequence_by" to "Cannot write column ...: the output has no such
+   * column, did you mean ...? (columns: ...)"), found from the schema alone, before anything is written.
    */
-  default java.util.List<String> missingColumns(java.util.List<String> columns) {
-    java.util.List<String> problems = new java.util.ArrayList<>();
-    for (String column : columnsNamed()) {
-      if (columns.stream().noneMatch(c -> c.equalsIgnoreCase(column))) {
-        problems.add("Cannot write column " + column + ": the output has no such column (columns: "
-            + String.join(", ", columns) + ")");
+  default java.util.Map<String, String> missingColumns(java.util.List<String> columns) {
+    java.util.Map<String, String> problems = new java.util.LinkedHashMap<>();
+    for (NamedColumn named : namedColumns()) {
+      if (columns.stream().noneMatch(c -> c.equalsIgnoreCase(named.column()))) {
+        problems.put(named.path(), "Cannot write column " + named.column() + ": the output has no such column"
+            + io.prodi.yaml.ClosestName.hint(named.column(), columns) + " (columns: " + String.join(", ", columns) + ")");
       }
     }
     return problems;

@@ -137,14 +137,17 @@ public final class TableSinkSpec implements SinkSpec {
   }
 
   @Override
-  public List<String> columnsNamed() {
-    List<String> named = new java.util.ArrayList<>();
+  public List<NamedColumn> namedColumns() {
+    List<NamedColumn> named = new java.util.ArrayList<>();
     if (TableFormat.ICEBERG.is(format)) {
-      transforms.forEach(t -> named.add(t.column()));
+      for (int i = 0; i < transforms.size(); i++) { // one per entry, unless an entry did not parse (an error already)
+        named.add(new NamedColumn(transforms.get(i).column(),
+            transforms.size() == partitionBy.size() ? "partition_by[" + i + "]" : "partition_by"));
+      }
     } else {
-      named.addAll(partitionBy);
+      named.addAll(NamedColumn.listed("partition_by", partitionBy));
     }
-    named.addAll(merge.columnsNamed());
+    named.addAll(merge.namedColumns());
     return named;
   }
 

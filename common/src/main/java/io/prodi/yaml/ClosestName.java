@@ -21,7 +21,25 @@ public final class ClosestName {
       }
     }
     int allowed = Math.max(2, name.length() / 3);
-    return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
+    if (bestDistance <= allowed) {
+      return Optional.ofNullable(best);
+    }
+    return prefixOf(lower, candidates);
+  }
+
+  /** The one candidate that {@code name} begins, or that begins {@code name} (3 letters or more: {@code sequence}). */
+  private static Optional<String> prefixOf(String lower, Collection<String> candidates) {
+    if (lower.length() < 3) {
+      return Optional.empty();
+    }
+    java.util.List<String> matches = new java.util.ArrayList<>();
+    for (String candidate : new TreeSet<>(candidates)) {
+      String other = candidate.toLowerCase(java.util.Locale.ROOT);
+      if (other.length() >= 3 && (other.startsWith(lower) || lower.startsWith(other))) {
+        matches.add(candidate);
+      }
+    }
+    return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
   }
 
   /** ", did you mean 'x'?" when there is a close name, else empty; to go after "unknown key". */

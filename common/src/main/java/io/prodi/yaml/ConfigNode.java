@@ -146,11 +146,10 @@ public final class ConfigNode {
     while (names.hasNext()) {
       String name = names.next();
       if (!allowed.contains(name)) {
-        findings.error(
-            get(name).path(),
+        findings.unknownKey(get(name).path(), path(),
             "Cannot use key '" + name + "' in " + what + ": unknown key"
                 + ClosestName.hint(name, allowed)
-                + " (valid keys: " + String.join(", ", new TreeSet<>(allowed)) + ")");
+                + " (valid keys: " + String.join(", ", new TreeSet<>(allowed)) + ")", ClosestName.of(name, allowed));
       }
     }
     return this;

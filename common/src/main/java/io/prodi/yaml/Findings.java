@@ -14,6 +14,8 @@ public final class Findings {
   private final String file;
   private final List<ConfigProblem> problems = new ArrayList<>();
   private final Set<CredentialRef> credentials = new LinkedHashSet<>();
+  /** Unknown keys with a likely meant key: mapping path to the keys meant there (their follow-on errors are left out). */
+  private final java.util.Map<String, Set<String>> meant = new java.util.HashMap<>();
 
   public Findings(String file) {
     this.file = file;
@@ -25,6 +27,16 @@ public final class Findings {
 
   public void error(String path, String message) {
     problems.add(new ConfigProblem(file, path, message, ConfigProblem.Severity.ERROR));
+  }
+
+  /**
+   * An unknown key at {@code path} of the mapping at {@code mappingPath}, most likely a misspelling of {@code meant}:
+   * the errors its absence causes in that mapping (ones naming {@code meant}) are follow-ons, not reported.
+   */
+  public void unknownKey(String path, String mappingPath, String message, java.util.Optional<String> meantKey) {
+    error(path, message);
+    meantKey.ifPresent(key -> meant.computeIfAbsent(mappingPath == null || mappingPath.equals("$") ? "" : mappingPath, p -> new LinkedHashSet<>())
+        .add(key));
   }
 
   public void warning(String path, String message) {
@@ -43,8 +55,29 @@ public final class Findings {
     problems.addAll(more);
   }
 
+  /** The problems found, without the follow-ons of a misspelt key (one mistake, one line). */
   public List<ConfigProblem> problems() {
-    return List.copyOf(problems);
+    List<ConfigProblem> shown = new ArrayList<>();
+    for (ConfigProblem problem : problems) {
+      if (!isFollowOn(problem)) {
+        shown.add(problem);
+      }
+    }
+    return List.copyOf(shown);
+  }
+
+  private boolean isFollowOn(ConfigProblem problem) {
+    for (java.util.Map.Entry<String, Set<String>> mapping : meant.entrySet()) {
+      String at = mapping.getKey();
+      String path = problem.path();
+      boolean inside = at.isEmpty() || path.equals(at) || path.startsWith(at + ".") || path.startsWith(at + "[");
+      if (inside && !problem.message().contains("unknown key") && mapping.getValue().stream()
+          .anyMatch(key -> java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(key) + "\\b")
+              .matcher(problem.message()).find())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public Set<CredentialRef> credentials() {

@@ -28,11 +28,34 @@ public final class YamlTree {
       }
       return tree;
     } catch (JsonProcessingException e) {
-      JsonLocation where = e.getLocation();
-      String path = where == null ? "$" : "line " + where.getLineNr();
-      findings.error(path, "Cannot parse YAML: " + e.getOriginalMessage().split("\n")[0]);
+      syntaxError(e, findings);
       return null;
     }
+  }
+
+  /**
+   * A syntax error at the line and column where the parser found the problem, with its reason ("found character
+   * a tab that cannot start any token"), not the line of the context it was scanning.
+   */
+  private static void syntaxError(JsonProcessingException e, Findings findings) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.yaml.snakeyaml.error.MarkedYAMLException) {
+        org.yaml.snakeyaml.error.MarkedYAMLException marked = (org.yaml.snakeyaml.error.MarkedYAMLException) cause;
+        org.yaml.snakeyaml.error.Mark mark = marked.getProblemMark() != null ? marked.getProblemMark()
+            : marked.getContextMark();
+        String why = marked.getProblem() != null ? marked.getProblem() : marked.getContext();
+        if (mark != null && why != null) {
+          findings.error("line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1),
+              "Cannot parse YAML: " + (why.contains("\\t(TAB)") ? "a tab cannot start a token (indent with spaces)"
+                  : why.trim() + (marked.getContext() != null && marked.getProblem() != null
+                      ? " (" + marked.getContext() + ")" : "")));
+          return;
+        }
+      }
+    }
+    JsonLocation where = e.getLocation();
+    String path = where == null ? "$" : "line " + where.getLineNr() + ", column " + where.getColumnNr();
+    findings.error(path, "Cannot parse YAML: " + e.getOriginalMessage().split("\n")[0]);
   }
 
   /** {@code child} over {@code base}: mappings merge key by key, the child wins; lists and scalars replace. */

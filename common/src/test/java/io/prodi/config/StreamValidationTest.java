@@ -76,7 +76,7 @@ class StreamValidationTest {
     assertThat(problems(kafka("topics: [a]", "trigger: {every: 1m}\n"))).containsExactly(
         "ERROR trigger.every: Cannot read every: expected an ISO-8601 duration such as PT30S or PT1M (1m)");
     assertThat(problems(kafka("topics: [a]", "trigger: {every: PT1M, stop: PT1S}\n"))).containsExactly(
-        "ERROR trigger.stop: Cannot use key 'stop' in trigger: unknown key (valid keys: every, stop_grace)");
+        "ERROR trigger.stop: Cannot use key 'stop' in trigger: unknown key, did you mean 'stop_grace'? (valid keys: every, stop_grace)");
     assertThat(problems("layer: raw\ntrigger: available_now\nio:\n  source: {path: in}\n" + SINK)).containsExactly(
         "ERROR trigger: Cannot set a trigger: no source of this layer reads a stream (a kafka source, or files with "
             + "incremental by files) (available_now)");

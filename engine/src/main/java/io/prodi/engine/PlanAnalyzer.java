@@ -94,11 +94,7 @@ final class PlanAnalyzer {
   }
 
   private void checkSinks(Dataset<Row> output) {
-    List<String> columns = Arrays.asList(output.columns());
-    for (int i = 0; i < config.sinks().size(); i++) {
-      String path = path("io.sink", i, config.sinks().size());
-      config.sinks().get(i).missingColumns(columns).forEach(message -> problems.add(problem(path, message)));
-    }
+    problems.addAll(TransformStage.namedColumnProblems(config, Arrays.asList(output.columns())));
   }
 
   private <T> T attempt(String path, Supplier<T> stage) {

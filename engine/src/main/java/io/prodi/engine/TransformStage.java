@@ -25,19 +25,35 @@ final class TransformStage {
       data = PreStepFunctions.apply(step, data, context);
     }
     Dataset<Row> output = SqlTransform.apply(data, context);
-    checkSinkColumns(context.config(), output);
+    checkNamedColumns(context.config(), output);
     return output;
   }
 
-  private static void checkSinkColumns(LayerConfig config, Dataset<Row> output) {
-    List<String> columns = Arrays.asList(output.columns());
-    List<String> problems = new ArrayList<>();
+  /**
+   * A column a sink names (merge key, sequence, partition) that the output lacks is a config error at the key naming
+   * it, exit 2: found from the output's schema, before anything is read or written.
+   */
+  private static void checkNamedColumns(LayerConfig config, Dataset<Row> output) {
+    List<io.prodi.yaml.ConfigProblem> problems = namedColumnProblems(config, Arrays.asList(output.columns()));
+    if (!problems.isEmpty()) {
+      throw new io.prodi.yaml.ConfigException(problems);
+    }
+  }
+
+  /**
+   * The problems of the columns the sinks and expectations name against the output's {@code columns}, each at its
+   * YAML path.
+   */
+  static List<io.prodi.yaml.ConfigProblem> namedColumnProblems(LayerConfig config, List<String> columns) {
+    List<io.prodi.yaml.ConfigProblem> problems = new ArrayList<>();
+    config.dq().expectations().forEach(e -> e.missingColumns(columns).forEach((path, message) -> problems.add(
+        new io.prodi.yaml.ConfigProblem(config.uri(), path, message, io.prodi.yaml.ConfigProblem.Severity.ERROR))));
     for (int i = 0; i < config.sinks().size(); i++) {
       String label = config.sinks().size() == 1 ? "io.sink" : "io.sink[" + i + "]";
-      config.sinks().get(i).missingColumns(columns).forEach(p -> problems.add(label + ": " + p));
+      config.sinks().get(i).missingColumns(columns).forEach((path, message) -> problems.add(
+          new io.prodi.yaml.ConfigProblem(config.uri(), label + "." + path, message,
+              io.prodi.yaml.ConfigProblem.Severity.ERROR)));
     }
-    if (!problems.isEmpty()) {
-      throw new RunFailure(String.join("; ", problems));
-    }
+    return problems;
   }
 }

@@ -98,10 +98,12 @@ class BigQueryTest extends LayerTestBase {
   void aPartitionFieldTheOutputLacksFailsBeforeAnythingIsWritten() {
     RunOutput run = run(config("gold.yml", "gold", "    - {format: parquet, path: out, mode: overwrite}\n"
         + "    - {type: bigquery, table: crm.people, mode: overwrite, partition_field: day, cluster_by: [region]}\n", ""));
-    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-    assertThat(run.errors()).singleElement().asString().isEqualTo("prodi: error: io.sink[1]: Cannot write column day: "
-        + "the output has no such column (columns: id, name, country, amount, updated); io.sink[1]: Cannot write "
-        + "column region: the output has no such column (columns: id, name, country, amount, updated)");
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+    String file = tmp.resolve("gold.yml").toString();
+    assertThat(run.errors()).containsExactly("prodi: error: " + file + ": io.sink[1].partition_field: Cannot write "
+        + "column day: the output has no such column (columns: id, name, country, amount, updated)",
+        "prodi: error: " + file + ": io.sink[1].cluster_by[0]: Cannot write column region: the output has no such "
+        + "column (columns: id, name, country, amount, updated)");
     assertThat(FakeBigQuery.writes()).isEmpty();
     assertThat(tmp.resolve("out")).doesNotExist();
   }

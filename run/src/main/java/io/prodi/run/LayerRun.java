@@ -98,7 +98,7 @@ public final class LayerRun {
       errors.forEach(p -> console.problem(p, true));
       return INVALID;
     }
-    console.progress("[" + layer + "] config " + config.uri() + ": " + ConfigLog.line(loaded.resolvedTree()));
+    console.detail("[" + layer + "] config " + config.uri() + ": " + ConfigLog.line(loaded.resolvedTree()));
     RunSummary summary = new RunSummary(layer, runId, config.uri(), started).describe(config);
     if (!realRun) {
       console.result(String.join("\n", Plan.lines(config, true))); // one block: steps may run side by side

@@ -86,7 +86,12 @@ public final class PipelineRun {
 
   private int runStep(RunRequest request, StepNode step, boolean concurrent) {
     try {
-      return layerRun.execute(request, step.loaded(), concurrent ? Optional.of(step.name()) : Optional.empty());
+      if (!concurrent) {
+        return layerRun.execute(request, step.loaded(), Optional.empty());
+      }
+      // side by side, every line of the step names it: two raw steps are [raw] and [raw-2]
+      Console named = console.forStep(step.loaded().config().layer().id(), step.name());
+      return new LayerRun(named, engine).execute(request, step.loaded(), Optional.of(step.name()));
     } catch (ConfigException e) { // a problem found at run time: exit 2, as a step alone gives
       e.problems().forEach(p -> console.problem(p, true));
       return LayerRun.INVALID;

@@ -143,7 +143,15 @@ class ConfigSchemaTest {
     CliRun run = CliRun.prodi("schema", "--kind", "job");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("Cannot print a schema: unknown kind (job); valid: dataset, environment, layer, "
-        + "pipeline, test");
+        + "pipeline, plan, test");
+  }
+
+  @Test
+  void schemaOfThePlanIsTheOneInDocsThatPlanFormatJsonFollows() throws IOException {
+    CliRun run = CliRun.prodi("schema", "--kind", "plan");
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.out()).isEqualTo(Files.readString(ROOT.resolve("docs/schema/plan.json")));
+    assertThat(new ObjectMapper().readTree(run.out()).get("title").asText()).startsWith("prodi plan --format json");
   }
 
   @ParameterizedTest

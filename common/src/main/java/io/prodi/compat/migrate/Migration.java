@@ -61,7 +61,10 @@ public final class Migration {
         rewrite = PythonForms.environment((ObjectNode) tree, findings);
         break;
       default:
-        List<String> other = kind.equals("pipeline") ? List.of()
+        // a pipeline has nothing to migrate, nor a config test (a file of this prodi's own): both left silently
+        boolean silent = kind.equals("pipeline")
+            || io.prodi.config.load.ConfigFileKind.of(file, tree) == io.prodi.config.load.ConfigFileKind.CONFIG_TEST;
+        List<String> other = silent ? List.of()
             : List.of(file + ": not a layer, pipeline, dataset or environment config of the Python prodi's v0.2 "
                 + "schema: left as it is (keys " + String.join(", ", keys(tree)) + ")");
         return new Migration(file, kind, text, text, List.of(), other);

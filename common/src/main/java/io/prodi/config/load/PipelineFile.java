@@ -29,7 +29,20 @@ public final class PipelineFile {
 
   /** Whether a parsed file is a pipeline rather than a layer, dataset or environment config. */
   public static boolean looksLikePipeline(JsonNode tree) {
-    return tree != null && (tree.isArray() || tree.has("steps") || tree.has("pipeline"));
+    return tree != null && (isStepList(tree) || tree.has("steps") || tree.has("pipeline"));
+  }
+
+  /** A top-level list of steps; a list of mappings with {@code io} is a layer config indented as a list item. */
+  private static boolean isStepList(JsonNode tree) {
+    if (!tree.isArray()) {
+      return false;
+    }
+    for (JsonNode item : tree) {
+      if (item.has("io")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -106,6 +106,11 @@ class MigrationTest {
     assertThat(migration.changed()).isFalse();
     assertThat(migration.forHuman()).singleElement().asString()
         .startsWith("notes.yml: not a layer, pipeline, dataset or environment config").contains("keys owners");
+    // a config test is this prodi's own file: nothing to migrate and nothing to say
+    String test = "config: gold.yml\ninputs: {__INPUT__: {rows: [{a: 1}]}}\nexpect: {output: {rows: [{a: 1}]}}\n";
+    assertThat(Migration.of("cfg/gold.test.yml", test).forHuman()).isEmpty();
+    assertThat(Migration.of("cfg/gold-check.yml", test).forHuman()).isEmpty();
+    assertThat(Migration.of("cfg/gold-check.yml", test).changed()).isFalse();
   }
 
   @Test

@@ -113,11 +113,12 @@ public final class EventLog {
       return List.of();
     }
     spark.conf().set("spark.sql.session.timeZone", "UTC"); // times print as UTC whatever the layer's zone
+    spark.conf().set("spark.sql.jsonGenerator.ignoreNullFields", "false"); // every column, a null as null
     List<JsonNode> rows = new ArrayList<>();
     List<String> lines = spark.read().format("delta").load(uri)
         .where(functions.col("layer").equalTo(layer).and(functions.col("dataset").equalTo(dataset)))
         .orderBy(functions.col("started_at").desc(), functions.col("ended_at").desc()).limit(n)
-        .drop("event_key").toJSON().collectAsList();
+        .toJSON().collectAsList();
     for (String line : lines) {
       try {
         rows.add(JSON.readTree(line));
