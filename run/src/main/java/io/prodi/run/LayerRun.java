@@ -177,7 +177,7 @@ public final class LayerRun {
       String sha = EventRecord.sha256(request.files().read(config.uri()));
       long start = System.nanoTime();
       engine.recordEvent(context, uri, EventRecord.of(body, config, request, sha, Instant.now()));
-      console.progress("[" + config.layer().id() + "] event log " + uri + ": run recorded in "
+      console.detail("[" + config.layer().id() + "] event log " + uri + ": run recorded in "
           + (System.nanoTime() - start) / 1_000_000 + " ms");
     } catch (IOException | RuntimeException e) {
       console.warning(console.mask("[" + config.layer().id() + "] Cannot write the event log: "
