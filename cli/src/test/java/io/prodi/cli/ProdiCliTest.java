@@ -184,6 +184,20 @@ class ProdiCliTest {
   }
 
   @Test
+  void validateOfManyFilesPrintsEachWarningOnceWithEveryPlaceThatHasIt() {
+    String source = "layer: raw\nio:\n  source: {type: jdbc, url: 'jdbc:postgresql://127.0.0.1/x', table: t, "
+        + "auth: {user_env: PG_USER, password_env: PG_PASSWORD}}\n  sink: {path: out}\n";
+    String a = folder.write("cfg/a.yml", source);
+    String b = folder.write("cfg/b.yml", source);
+    CliRun validate = CliRun.prodi(Map.of("PG_USER", "app"), "validate", tmp.resolve("cfg").toString());
+    assertThat(validate.exitCode()).as(validate.toString()).isZero();
+    assertThat(validate.errLines()).containsExactly("prodi: warning: Cannot read credential: environment variable "
+        + "PG_PASSWORD is not set (PG_PASSWORD); in 2 places: " + a + ": io.source.auth.password_env, " + b
+        + ": io.source.auth.password_env");
+    assertThat(validate.outLines()).containsExactly("[raw] " + a + " is valid", "[raw] " + b + " is valid");
+  }
+
+  @Test
   void aMissingCredentialWarnsInValidateAndDryRunsButFailsARealRunWithExit2() {
     String jdbc = folder.write("jdbc.yml", "layer: raw\nio:\n  source: {type: jdbc, url: 'jdbc:postgresql://127.0.0.1/x',"
         + " table: t, auth: {user_env: PG_USER, password_env: PG_PASSWORD}}\n  sink: {path: out}\n");
